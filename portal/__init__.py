@@ -1,0 +1,52 @@
+"""Passerelle: the application factory.
+
+Each domain is a package with its blueprint, models, forms, views and ``operations``
+(the business rules, which tests call directly).
+"""
+from pathlib import Path
+
+from flask import Flask
+
+from portal import config, errors, i18n, navigation, security, web
+from portal.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config=None, instance_path=None):
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path or PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    config.load(app, test_config)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+
+    from portal.associations import views as associations
+    from portal.auth import people_views, views as auth  # noqa: F401 (people_views adds routes)
+    from portal.core import views as core
+    from portal.rooms import views as rooms
+
+    for domain in (core, auth, associations, rooms):
+        app.register_blueprint(domain.bp)
+
+    web.init_app(app)
+    navigation.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+
+    from portal import cli
+
+    cli.init_app(app)
+    return app

@@ -1,0 +1,1 @@
+"""Associations of the town and their members."""

@@ -1,0 +1,1 @@
+"""Accounts and roles: signing in, invitations, password resets, the account page, people."""

@@ -1,0 +1,66 @@
+"""Command-line tools: ``flask --app portal demo`` and ``flask --app portal translate …``."""
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+
+from portal import demo as demo_data
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+TEMPLATE = TRANSLATIONS / "messages.pot"
+
+translate = AppGroup("translate", help="Extract, update and compile the interface translations.")
+
+
+def _pybabel(*args):
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+@translate.command("extract")
+def extract():
+    """Collect every translatable string into translations/messages.pot."""
+    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "--no-location", "--sort-output",
+             "--project", "Passerelle", "-o", str(TEMPLATE), str(ROOT))
+
+
+@translate.command("update")
+def update():
+    """Extract, then merge new strings into every language's catalogue."""
+    extract.callback()
+    _pybabel("update", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "--no-fuzzy-matching",
+             "--ignore-obsolete")
+
+
+@translate.command("init")
+@click.argument("locale")
+def init(locale):
+    """Start the catalogue of a new language."""
+    extract.callback()
+    _pybabel("init", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", locale)
+
+
+@translate.command("compile")
+def compile_catalogues():
+    """Compile the catalogues (.po to .mo); run by make run and make test."""
+    _pybabel("compile", "-d", str(TRANSLATIONS))
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Only when the database has no account yet.")
+@with_appcontext
+def demo(if_empty):
+    """Load the demo town (places, associations, one account per role). Safe to run twice."""
+    if if_empty and not demo_data.database_is_empty():
+        click.echo("La base contient déjà des comptes : données de démonstration inchangées.")
+        return
+    demo_data.load_demo()
+    click.echo(f"Démo prête sur {current_app.config['PORTAL_TOWN_NAME']}. "
+               f"Mot de passe des comptes : {demo_data.DEMO_PASSWORD}")
+
+
+def init_app(app):
+    app.cli.add_command(translate)
+    app.cli.add_command(demo)

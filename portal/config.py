@@ -1,0 +1,101 @@
+"""Configuration: defaults here; ``instance/config.py`` then environment variables override."""
+import os
+import secrets
+from pathlib import Path
+
+# Environment variables read on start-up, with the config key each one sets.
+ENVIRONMENT_KEYS = {
+    "SECRET_KEY": "SECRET_KEY",
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "PORTAL_TIMEZONE": "PORTAL_TIMEZONE",
+    "PORTAL_TOWN_NAME": "PORTAL_TOWN_NAME",
+    "MAIL_SERVER": "MAIL_SERVER",
+    "MAIL_PORT": "MAIL_PORT",
+    "MAIL_USERNAME": "MAIL_USERNAME",
+    "MAIL_PASSWORD": "MAIL_PASSWORD",
+    "MAIL_USE_TLS": "MAIL_USE_TLS",
+    "MAIL_FROM": "MAIL_FROM",
+    "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+    "LOGIN_RATE_LIMIT": "LOGIN_RATE_LIMIT",
+}
+# Values that arrive from the environment as text but are not text.
+INTEGER_KEYS = {"MAIL_PORT"}
+BOOLEAN_KEYS = {"MAIL_USE_TLS"}
+
+
+class Defaults:
+    PORTAL_TOWN_NAME = "Ville de Belleville-sur-Loire"
+    PORTAL_TIMEZONE = "Europe/Paris"
+    # French is the source language; the others must be complete catalogues.
+    PORTAL_LOCALES = ("fr", "en")
+
+    SQLALCHEMY_DATABASE_URI = None  # set from the instance folder when left empty
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still post
+
+    # Development default: mails are written to instance/outbox; SMTP when MAIL_SERVER is set.
+    MAIL_SERVER = None
+    MAIL_PORT = 587
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_USE_TLS = True
+    MAIL_FROM = "vie-associative@mairie.example"
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = "10 per minute"
+
+    INVITATION_DAYS = 14
+    PASSWORD_RESET_HOURS = 2
+    PASSWORD_MIN_LENGTH = 10
+
+
+def load(app, overrides=None):
+    """Fill ``app.config`` in order: defaults, instance file, environment, explicit overrides."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    for variable, key in ENVIRONMENT_KEYS.items():
+        if variable in os.environ:
+            app.config[key] = _from_text(key, os.environ[variable])
+    if overrides:
+        app.config.update(overrides)
+
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'passerelle.sqlite3'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = psycopg_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config.setdefault("OUTBOX_PATH", str(instance / "outbox"))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
+    app.config["BABEL_DEFAULT_LOCALE"] = app.config["PORTAL_LOCALES"][0]
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["PORTAL_TIMEZONE"]
+
+
+def psycopg_url(url):
+    """PostgreSQL URLs go through psycopg 3, whatever driver the URL names."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _from_text(key, value):
+    if key in INTEGER_KEYS:
+        return int(value)
+    if key in BOOLEAN_KEYS:
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value
+
+
+def _instance_secret(path):
+    # Generated once so that sessions survive restarts without anyone choosing a key.
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,53 @@
+import sqlalchemy as sa
+from flask import Blueprint, abort, jsonify, redirect, request, session
+from flask_login import current_user
+
+from portal.auth import operations as accounts
+from portal.core.help_numbers import EMERGENCIES, listening_lines
+from portal.database import db
+from portal.i18n import supported_locales
+from portal.web import public, redirect_back, render
+
+bp = Blueprint("core", __name__)
+
+
+@bp.route("/")
+@public
+def home():
+    return render("core/home.html")
+
+
+@bp.route("/urgence")
+@public
+def emergency():
+    return render("core/emergency.html", emergencies=EMERGENCIES, listening=listening_lines())
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="error"), 503
+    return jsonify(status="ok", database="ok")
+
+
+@bp.route("/langue", methods=["POST"])
+@public
+def set_language():
+    locale = request.form.get("locale", "")
+    if locale not in supported_locales():
+        abort(400)
+    session["locale"] = locale
+    if current_user.is_authenticated:
+        accounts.update_account(current_user, current_user.name, locale)
+    return redirect_back()
+
+
+@bp.route("/facile-a-lire", methods=["POST"])
+@public
+def toggle_easy_read():
+    session["falc"] = request.form.get("falc") == "on"
+    return redirect_back()

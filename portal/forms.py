@@ -1,0 +1,26 @@
+"""Form helpers shared by every domain."""
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectMultipleField, widgets
+from wtforms.validators import DataRequired
+
+from portal.errors import Refused
+
+
+class CheckboxesField(SelectMultipleField):
+    """A group of checkboxes, rendered inside a fieldset with its legend."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+def required():
+    return DataRequired(message=_l("Ce champ est obligatoire."))
+
+
+def attach_refusal(form, refusal: Refused):
+    """Show a business rule's refusal next to the field it concerns (or above the form)."""
+    field = getattr(form, refusal.field, None) if refusal.field else None
+    if field is not None:
+        field.errors = [*field.errors, refusal.message]
+    else:
+        form.form_errors = [*form.form_errors, refusal.message]

@@ -1,0 +1,24 @@
+"""The main menu. An entry shows only to people its page lets in (``web.may_use``), so the
+menu can never offer a page that would answer 403."""
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from portal.web import may_use
+
+# (endpoint, label, extra condition on the person, if any)
+ENTRIES = (
+    ("core.home", _l("Accueil"), None),
+    ("auth.people", _l("Personnes"), None),
+    ("associations.index", _l("Associations"), None),
+    ("associations.mine", _l("Mes associations"), lambda user: bool(user.memberships)),
+    ("rooms.places", _l("Lieux"), None),
+)
+
+
+def menu(user=current_user):
+    return [(endpoint, label) for endpoint, label, condition in ENTRIES
+            if may_use(endpoint, user) and (condition is None or condition(user))]
+
+
+def init_app(app):
+    app.jinja_env.globals["main_menu"] = menu

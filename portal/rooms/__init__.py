@@ -1,0 +1,1 @@
+"""Places and rooms of the town."""

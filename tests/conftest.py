@@ -1,0 +1,118 @@
+"""Shared fixtures: an application on a real database (SQLite, or PostgreSQL when
+``TEST_DATABASE_URL`` is set), a test client that fills in CSRF tokens, and factories."""
+import os
+import re
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from portal import create_app
+from portal.database import db
+from tests import factories
+
+CSRF_IN_PAGE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """One database for the whole run, built by the Alembic migrations (so they are tested too)."""
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "tests"},
+                     instance_path=tmp_path_factory.mktemp("instance"))
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "tests",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "OUTBOX_PATH": str(tmp_path / "outbox"),
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": "passerelle.test",
+    }, instance_path=tmp_path / "instance")
+    with app.app_context():
+        yield app
+        db.session.remove()
+        # Each test starts from empty tables.
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+class Client:
+    """A test client that posts forms the way a browser does, with the page's CSRF token."""
+
+    def __init__(self, flask_client):
+        self.raw = flask_client
+
+    def csrf_token(self):
+        page = self.raw.get("/").get_data(as_text=True)
+        return CSRF_IN_PAGE.search(page).group(1)
+
+    def get(self, url, htmx=False, **kwargs):
+        return self.raw.get(url, headers=_htmx_headers(htmx), **kwargs)
+
+    def post(self, url, data=None, htmx=False, csrf=True, **kwargs):
+        data = dict(data or {})
+        if csrf:
+            data.setdefault("csrf_token", self.csrf_token())
+        return self.raw.post(url, data=data, headers=_htmx_headers(htmx), **kwargs)
+
+    def login(self, user, password=factories.PASSWORD):
+        response = self.post("/connexion", {"email": user.email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+
+
+def _htmx_headers(htmx):
+    return {"HX-Request": "true"} if htmx else {}
+
+
+@pytest.fixture
+def client(app):
+    return Client(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def outbox(app):
+    """The mails the portal sent, as (recipient, subject, body), oldest first."""
+    from email import message_from_bytes, policy
+    from pathlib import Path
+
+    def read():
+        folder = Path(app.config["OUTBOX_PATH"])
+        files = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns) if folder.exists() else []
+        messages = [message_from_bytes(f.read_bytes(), policy=policy.default) for f in files]
+        return [(m["To"], m["Subject"], m.get_content()) for m in messages]
+
+    return read
+
+
+@pytest.fixture
+def make_user(app):
+    return factories.make_user
+
+
+@pytest.fixture
+def make_association(app):
+    return factories.make_association
+
+
+@pytest.fixture
+def make_place(app):
+    return factories.make_place
