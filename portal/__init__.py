@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import config, errors, i18n, navigation, security, web
+from portal import audit, config, errors, i18n, navigation, security, web
 from portal.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,13 +35,14 @@ def create_app(test_config=None, instance_path=None):
     from portal.associations import views as associations
     from portal.auth import people_views, views as auth  # noqa: F401 (people_views adds routes)
     from portal.core import views as core
-    from portal.rooms import views as rooms
+    from portal.rooms import booking_views, views as rooms  # noqa: F401 (booking_views adds routes)
 
     for domain in (core, auth, associations, rooms):
         app.register_blueprint(domain.bp)
 
     web.init_app(app)
     navigation.init_app(app)
+    audit.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

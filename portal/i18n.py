@@ -1,8 +1,11 @@
 """Which language and which register (standard or easy-to-read) a page is shown in."""
 from babel import Locale
-from flask import current_app, request, session
-from flask_babel import get_locale
+from flask import current_app, has_request_context, request, session
+from flask_babel import format_date, format_time, get_locale
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+
+from portal import clock
 
 # Each language named in itself, so a person who reads no French still finds theirs.
 LOCALE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية", "es": "Español",
@@ -15,6 +18,8 @@ def supported_locales():
 
 def select_locale():
     """The account's choice, then the switcher (kept in the session), then the browser."""
+    if not has_request_context():  # command line and scheduled work speak the source language
+        return supported_locales()[0]
     if current_user and current_user.is_authenticated and current_user.locale in supported_locales():
         return current_user.locale
     if session.get("locale") in supported_locales():
@@ -28,10 +33,36 @@ def text_direction(locale=None):
 
 def falc_enabled():
     """The easy-to-read (FALC) switch, remembered in the session for content that honours it."""
-    return bool(session.get("falc"))
+    return has_request_context() and bool(session.get("falc"))
+
+
+def wall_time(moment):
+    """A clock time as the town reads it on a door or a timetable: 18:00."""
+    return moment.strftime("%H:%M")
+
+
+def local_time(instant):
+    """The town's clock time of a stored (UTC) instant."""
+    return format_time(instant, "HH:mm")
+
+
+def local_day(instant_or_date):
+    day = clock.local(instant_or_date).date() if hasattr(instant_or_date, "hour") else instant_or_date
+    return format_date(day, "full")
+
+
+def local_datetime(instant):
+    return _l("%(day)s à %(time)s", day=local_day(instant), time=local_time(instant))
+
+
+def local_date_iso(instant):
+    return clock.local(instant).date().isoformat()
 
 
 def init_app(app):
+    for name in ("wall_time", "local_time", "local_day", "local_datetime", "local_date_iso"):
+        app.jinja_env.filters[name] = globals()[name]
+
     @app.context_processor
     def language_context():
         locale = str(get_locale())

@@ -11,6 +11,10 @@ ENTRIES = (
     ("auth.people", _l("Personnes"), None),
     ("associations.index", _l("Associations"), None),
     ("associations.mine", _l("Mes associations"), lambda user: bool(user.memberships)),
+    ("rooms.queue", _l("Demandes de salles"), None),
+    ("rooms.calendar_view", _l("Calendrier"), None),
+    ("rooms.my_bookings", _l("Réservations"), lambda user: bool(user.memberships)),
+    ("rooms.closures", _l("Fermetures"), None),
     ("rooms.places", _l("Lieux"), None),
 )
 

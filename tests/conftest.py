@@ -116,3 +116,13 @@ def make_association(app):
 @pytest.fixture
 def make_place(app):
     return factories.make_place
+
+
+@pytest.fixture
+def make_room(app):
+    return factories.make_room
+
+
+@pytest.fixture
+def make_booking(app):
+    return factories.make_booking

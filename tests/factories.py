@@ -47,3 +47,47 @@ def make_place(**overrides):
     db.session.add(place)
     db.session.commit()
     return place
+
+
+def make_room(place=None, hours=None, **overrides):
+    """A room open every day from 08:00 to 22:00 unless ``hours`` says otherwise:
+    {weekday: [(opens, closes), …]} with times as "HH:MM"."""
+    import secrets
+    from datetime import time
+
+    from portal.rooms.models import OpeningHours, Room
+
+    n = next(_numbers)
+    values = {"name": f"Salle n°{n}", "capacity": 20, "step_free": True,
+              "feed_token": secrets.token_urlsafe(16)}
+    values.update(overrides)
+    room = Room(place=place or make_place(), **values)
+    hours = hours if hours is not None else {day: [("08:00", "22:00")] for day in range(7)}
+    room.opening_hours = [OpeningHours(weekday=day, opens=time.fromisoformat(o), closes=time.fromisoformat(c))
+                          for day, intervals in hours.items() for o, c in intervals]
+    db.session.add(room)
+    db.session.commit()
+    return room
+
+
+def make_booking(room=None, association=None, requester=None, day=None, start="14:00", end="16:00",
+                 status="pending", frequency="once", count=None, **overrides):
+    """A booking with its occurrence(s), written directly (the rules are tested elsewhere)."""
+    from datetime import time, timedelta
+
+    from portal import clock
+    from portal.rooms.models import Booking, Occurrence
+    from portal.rooms.recurrence import series_dates
+
+    room = room or make_room()
+    association = association or make_association()
+    day = day or clock.today() + timedelta(days=7)
+    values = {"purpose": "Café-échanges", "expected_attendance": 10}
+    values.update(overrides)
+    booking = Booking(room=room, association=association, requested_by=requester, frequency=frequency, **values)
+    for d in series_dates(day, frequency, count=count):
+        booking.occurrences.append(Occurrence(room_id=room.id, starts_at=clock.at(d, time.fromisoformat(start)),
+                                              ends_at=clock.at(d, time.fromisoformat(end)), status=status))
+    db.session.add(booking)
+    db.session.commit()
+    return booking

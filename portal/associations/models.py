@@ -16,6 +16,8 @@ class Association(db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     email: Mapped[str | None] = mapped_column(sa.String(254))
     phone: Mapped[str | None] = mapped_column(sa.String(30))
+    # Secret part of the association's calendar subscription URL, made on first use.
+    feed_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Archived rather than deleted: later bookings and sessions keep pointing at it.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

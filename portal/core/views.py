@@ -6,6 +6,8 @@ from portal.auth import operations as accounts
 from portal.core.help_numbers import EMERGENCIES, listening_lines
 from portal.database import db
 from portal.i18n import supported_locales
+from portal.roles import MANAGERS
+from portal.rooms import operations as rooms
 from portal.web import public, redirect_back, render
 
 bp = Blueprint("core", __name__)
@@ -14,7 +16,9 @@ bp = Blueprint("core", __name__)
 @bp.route("/")
 @public
 def home():
-    return render("core/home.html")
+    # Staff see the requests waiting for them first thing.
+    queue = rooms.pending_queue() if current_user.is_authenticated and current_user.has_role(*MANAGERS) else []
+    return render("core/home.html", queue=queue)
 
 
 @bp.route("/urgence")

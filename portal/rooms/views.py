@@ -1,7 +1,20 @@
-from flask import Blueprint
+from datetime import timedelta
 
-from portal.rooms import operations
-from portal.web import public, render
+import sqlalchemy as sa
+from flask import Blueprint, Response, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from portal import clock
+from portal.content import operations as content
+from portal.content.models import FALC, STANDARD
+from portal.database import db
+from portal.i18n import falc_enabled
+from portal.associations.models import Association
+from portal.rooms import calendar, feeds, operations
+from portal.rooms.forms import CalendarFilterForm
+from portal.rooms.models import WEEKDAYS, Place, Room
+from portal.web import owned_or_404, public, render, signed_in
 
 bp = Blueprint("rooms", __name__)
 
@@ -10,3 +23,64 @@ bp = Blueprint("rooms", __name__)
 @public
 def places():
     return render("rooms/places.html", places=operations.list_places())
+
+
+@bp.route("/lieux/<int:place_id>")
+@public
+def place(place_id):
+    found = owned_or_404(db.session.get(Place, place_id))
+    return render("rooms/place.html", place=found)
+
+
+@bp.route("/salles/<int:room_id>")
+@public
+def room(room_id):
+    found = owned_or_404(db.session.get(Room, room_id))
+    rules = content.lookup(found.rules_key, str(get_locale()), FALC if falc_enabled() else STANDARD)
+    return render("rooms/room.html", room=found, rules=rules, weekdays=WEEKDAYS)
+
+
+@bp.route("/calendrier")
+@signed_in
+def calendar_view():
+    form = CalendarFilterForm(request.args)
+    places = operations.active_places()
+    form.place.choices = [(None, _("Tous les lieux"))] + [(p.id, p.name) for p in places]
+    form.room.choices = [(None, _("Toutes les salles"))] + [
+        (r.id, f"{r.place.name} – {r.name}") for p in places for r in p.active_rooms]
+    valid = form.validate()
+    view = form.view.data if valid and form.view.data in calendar.VIEWS else calendar.WEEK
+    anchor = (form.date.data if valid else None) or clock.today()
+    rooms = operations.active_rooms(place_id=form.place.data, room_id=form.room.data,
+                                    min_capacity=form.capacity.data, step_free=form.step_free.data) if valid else []
+    shown = calendar.build(view, anchor, rooms)
+    return render("rooms/calendar.html", partial="rooms/_calendar.html", form=form, cal=shown,
+                  today=clock.today(), status=200 if valid else 400)
+
+
+# --- calendar feeds ----------------------------------------------------------------------------
+
+def _ics(body, filename):
+    return Response(body, mimetype="text/calendar",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"'})
+
+
+def _feed_window():
+    today = clock.today()
+    return clock.day_bounds(today - timedelta(days=90), today + timedelta(days=365))
+
+
+@bp.route("/flux/salles/<token>.ics")
+@public
+def room_feed(token):
+    found = owned_or_404(db.session.scalar(sa.select(Room).where(Room.feed_token == token)))
+    occurrences = operations.overlapping([found.id], *_feed_window(), statuses=feeds.SHOWN)
+    return _ics(feeds.calendar_of(occurrences, f"{found.place.name} – {found.name}"), f"salle-{found.id}.ics")
+
+
+@bp.route("/flux/associations/<token>.ics")
+@public
+def association_feed(token):
+    association = owned_or_404(db.session.scalar(sa.select(Association).where(Association.feed_token == token)))
+    occurrences = operations.occurrences_of(association, *_feed_window(), statuses=feeds.SHOWN)
+    return _ics(feeds.calendar_of(occurrences, association.name), f"association-{association.id}.ics")
