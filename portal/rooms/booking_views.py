@@ -4,6 +4,7 @@ from datetime import time, timedelta
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from portal import audit, clock
 from portal.database import db
@@ -37,8 +38,9 @@ def _occurrence_for(occurrence_id):
 def _request_form():
     form = BookingRequestForm(request.form if request.method == "POST" else request.args,
                               meta={"csrf": request.method == "POST"})  # previews are plain GETs
-    form.association.choices = [(a.id, a.name) for a in current_user.associations if a.archived_at is None]
-    form.room.choices = [(r.id, f"{r.place.name} – {r.name} ({_('%(n)s places', n=r.capacity)})")
+    form.association.choices = [SelectChoice(a.id, a.name) for a in current_user.associations
+                                if a.archived_at is None]
+    form.room.choices = [SelectChoice(r.id, f"{r.place.name} – {r.name} ({_('%(n)s places', n=r.capacity)})")
                          for r in operations.active_rooms()]
     return form
 
@@ -172,7 +174,7 @@ def answer_proposal(occurrence_id):
 def _decision_form(booking, formdata=None):
     form = DecisionForm(formdata=formdata)
     pending = [o for o in booking.occurrences if o.status == PENDING]
-    form.occurrences.choices = [(o.id, o.id) for o in pending]
+    form.occurrences.choices = [SelectChoice(o.id, str(o.id)) for o in pending]
     if formdata is None:
         form.occurrences.data = [o.id for o in pending]
     return form
@@ -234,8 +236,8 @@ def propose(occurrence_id):
 def _closure_targets():
     choices = []
     for place in db.session.scalars(db.select(Place).where(Place.archived_at.is_(None)).order_by(Place.name)):
-        choices.append((f"place:{place.id}", _("Tout le lieu : %(name)s", name=place.name)))
-        choices += [(f"room:{room.id}", f"{place.name} – {room.name}") for room in place.active_rooms]
+        choices.append(SelectChoice(f"place:{place.id}", _("Tout le lieu : %(name)s", name=place.name)))
+        choices += [SelectChoice(f"room:{room.id}", f"{place.name} – {room.name}") for room in place.active_rooms]
     return choices
 
 

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.forms import CheckboxesField, required
 from portal.rooms.models import FREQUENCY_LABELS
@@ -11,13 +12,33 @@ DATE_MESSAGE = _l("Indiquez une date valable (jour, mois, année).")
 TIME_MESSAGE = _l("Indiquez une heure valable, par exemple 14:30.")
 
 
+class LocalDateField(DateField):
+    """A date field whose "not a date" message is ours, in the person's language."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(DATE_MESSAGE) from None
+
+
+class LocalTimeField(TimeField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(TIME_MESSAGE) from None
+
+
 def date_field(label, optional=False):
-    return DateField(label, validators=[Optional() if optional else required()],
-                     render_kw={"autocomplete": "off"}, format="%Y-%m-%d")
+    # InputRequired, not DataRequired: DataRequired would hide the "not a date" message.
+    presence = Optional() if optional else InputRequired(message=_l("Ce champ est obligatoire."))
+    return LocalDateField(label, validators=[presence], format="%Y-%m-%d")
 
 
-def time_field(label):
-    return TimeField(label, validators=[required()], format="%H:%M")
+def time_field(label, optional=False):
+    presence = Optional() if optional else InputRequired(message=_l("Ce champ est obligatoire."))
+    return LocalTimeField(label, validators=[presence], format="%H:%M")
 
 
 class BookingRequestForm(FlaskForm):
@@ -29,7 +50,7 @@ class BookingRequestForm(FlaskForm):
     purpose = StringField(_l("Objet de la réservation"), validators=[required(), Length(max=200)])
     expected_attendance = IntegerField(_l("Nombre de personnes attendues"), validators=[
         required(), NumberRange(min=1, max=10000, message=_l("Indiquez un nombre entre 1 et 10 000."))])
-    frequency = SelectField(_l("Répétition"), choices=list(FREQUENCY_LABELS.items()), validate_choice=True)
+    frequency = SelectField(_l("Répétition"), choices=[SelectChoice(k, v) for k, v in FREQUENCY_LABELS.items()], validate_choice=True)
     until = date_field(_l("Jusqu'au (inclus)"), optional=True)
     count = IntegerField(_l("Ou nombre de dates"), validators=[
         Optional(), NumberRange(min=1, max=MAX_OCCURRENCES,
@@ -65,9 +86,9 @@ class EditSeriesForm(FlaskForm):
 class ClosureForm(FlaskForm):
     target = SelectField(_l("Ce qui ferme"), validate_choice=True)
     start_date = date_field(_l("Premier jour de fermeture"))
-    start_time = TimeField(_l("À partir de"), validators=[Optional()], format="%H:%M")
+    start_time = time_field(_l("À partir de"), optional=True)
     end_date = date_field(_l("Dernier jour de fermeture"))
-    end_time = TimeField(_l("Jusqu'à"), validators=[Optional()], format="%H:%M")
+    end_time = time_field(_l("Jusqu'à"), optional=True)
     reason = StringField(_l("Raison (congés, élections, travaux…)"), validators=[required(), Length(max=200)])
     confirm = BooleanField(_l("J'ai vu les réservations concernées : elles seront annulées "
                               "et leurs associations prévenues."))
@@ -79,9 +100,10 @@ class CalendarFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    view = SelectField(_l("Affichage"), choices=[("day", _l("Jour")), ("week", _l("Semaine")), ("month", _l("Mois"))],
+    view = SelectField(_l("Affichage"), choices=[SelectChoice("day", _l("Jour")), SelectChoice("week", _l("Semaine")),
+                                            SelectChoice("month", _l("Mois"))],
                        default="week", validate_choice=True)
-    date = DateField(_l("Date"), validators=[Optional()], format="%Y-%m-%d")
+    date = date_field(_l("Date"), optional=True)
     place = SelectField(_l("Lieu"), coerce=lambda v: int(v) if v not in (None, "") else None,
                         validate_choice=True)
     room = SelectField(_l("Salle"), coerce=lambda v: int(v) if v not in (None, "") else None,

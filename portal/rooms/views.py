@@ -3,6 +3,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask import Blueprint, Response, request
 from flask_babel import get_locale
+from wtforms.fields.choices import SelectChoice
 from flask_babel import gettext as _
 
 from portal import clock
@@ -45,9 +46,9 @@ def room(room_id):
 def calendar_view():
     form = CalendarFilterForm(request.args)
     places = operations.active_places()
-    form.place.choices = [(None, _("Tous les lieux"))] + [(p.id, p.name) for p in places]
-    form.room.choices = [(None, _("Toutes les salles"))] + [
-        (r.id, f"{r.place.name} – {r.name}") for p in places for r in p.active_rooms]
+    form.place.choices = [SelectChoice(None, _("Tous les lieux"))] + [SelectChoice(p.id, p.name) for p in places]
+    form.room.choices = [SelectChoice(None, _("Toutes les salles"))] + [
+        SelectChoice(r.id, f"{r.place.name} – {r.name}") for p in places for r in p.active_rooms]
     valid = form.validate()
     view = form.view.data if valid and form.view.data in calendar.VIEWS else calendar.WEEK
     anchor = (form.date.data if valid else None) or clock.today()
