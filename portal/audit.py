@@ -58,6 +58,15 @@ ACTION_LABELS = {
     "occurrence.cancelled_by_closure": _l("date annulée par une fermeture"),
     "occurrence.requested_again": _l("date redemandée"),
     "closure.created": _l("fermeture créée"),
+    "place.created": _l("lieu créé"),
+    "place.updated": _l("lieu modifié"),
+    "place.archived": _l("lieu archivé"),
+    "place.unarchived": _l("lieu réactivé"),
+    "room.created": _l("salle créée"),
+    "room.updated": _l("salle modifiée"),
+    "room.archived": _l("salle archivée"),
+    "room.unarchived": _l("salle réactivée"),
+    "room.deleted": _l("salle supprimée"),
 }
 
 

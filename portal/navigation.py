@@ -16,6 +16,7 @@ ENTRIES = (
     ("rooms.my_bookings", _l("Réservations"), lambda user: bool(user.memberships)),
     ("rooms.closures", _l("Fermetures"), None),
     ("rooms.places", _l("Lieux"), None),
+    ("rooms.manage_places", _l("Lieux et salles"), None),
 )
 
 

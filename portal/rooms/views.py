@@ -23,7 +23,7 @@ bp = Blueprint("rooms", __name__)
 @bp.route("/lieux")
 @public
 def places():
-    return render("rooms/places.html", places=operations.list_places())
+    return render("rooms/places.html", places=operations.active_places())
 
 
 @bp.route("/lieux/<int:place_id>")

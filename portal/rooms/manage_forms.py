@@ -1,0 +1,105 @@
+"""Forms staff use to manage places and rooms.
+
+The opening hours are plain time inputs, ``INTERVALS_PER_DAY`` per weekday, so the editor
+works without JavaScript. Their names come from ``manage.hours_field`` so that a refusal
+from the rules lands next to the right input. The rules of use get one text area per
+configured locale and register, added when the form is built.
+"""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, NumberRange, Optional
+
+from portal.content.models import FALC
+from portal.forms import required
+from portal.i18n import LOCALE_NAMES, text_direction
+from portal.rooms.manage import hours_field, rules_field, rules_variants
+from portal.rooms.models import PLACE_KINDS
+
+INTERVALS_PER_DAY = 2
+TIME_MESSAGE = _l("Indiquez une heure valable, par exemple 14:30.")
+SLOT_NAMES = (_l("premier horaire"), _l("second horaire"))
+
+
+class PlaceForm(FlaskForm):
+    name = StringField(_l("Nom du lieu"), validators=[required(), Length(max=160)])
+    kind = SelectField(_l("Type de lieu"), choices=[SelectChoice(k, v) for k, v in PLACE_KINDS.items()],
+                       validate_choice=True)
+    address = StringField(_l("Adresse"), validators=[required(), Length(max=255)])
+    neighbourhood = StringField(_l("Quartier"), validators=[Optional(), Length(max=80)])
+    directions = TextAreaField(_l("Pour y aller"), validators=[Optional(), Length(max=2000)])
+
+
+class RoomForm(FlaskForm):
+    name = StringField(_l("Nom de la salle"), validators=[required(), Length(max=120)])
+    capacity = IntegerField(_l("Nombre de places"), validators=[
+        required(), NumberRange(min=1, max=10000, message=_l("Indiquez un nombre entre 1 et 10 000."))])
+    step_free = BooleanField(_l("Accès de plain-pied (sans marche, ou avec rampe ou ascenseur)"))
+    accessible_toilets = BooleanField(_l("Toilettes accessibles en fauteuil roulant"))
+    hearing_loop = BooleanField(_l("Boucle magnétique pour les personnes malentendantes"))
+    calm = BooleanField(_l("Salle calme (peu de bruit, lumière douce)"))
+    equipment = TextAreaField(_l("Équipement"), validators=[Optional(), Length(max=2000)])
+    contact = StringField(_l("Contact sur place"), validators=[Optional(), Length(max=255)])
+
+
+def _time_field(label):
+    return TimeField(label, validators=[Optional()], format="%H:%M", invalid_value_message=TIME_MESSAGE)
+
+
+for _day in range(7):
+    for _slot in range(INTERVALS_PER_DAY):
+        setattr(RoomForm, hours_field(_day, _slot, "opens"),
+                _time_field(_l("Ouverture (%(slot)s)", slot=SLOT_NAMES[_slot])))
+        setattr(RoomForm, hours_field(_day, _slot, "closes"),
+                _time_field(_l("Fermeture (%(slot)s)", slot=SLOT_NAMES[_slot])))
+
+
+def _rules_label(locale, register):
+    language = LOCALE_NAMES.get(locale, locale)
+    if register == FALC:
+        return _l("%(language)s, facile à lire et à comprendre (FALC)", language=language)
+    return _l("%(language)s, version courante", language=language)
+
+
+def room_form(room=None, **kwargs):
+    """A room form with one rules text area per configured (locale, register), filled from
+    ``room`` (its fields, opening hours and rules) unless the request posted data."""
+    from portal.content import operations as content
+
+    class Form(RoomForm):
+        pass
+
+    for locale, register in rules_variants():
+        setattr(Form, rules_field(locale, register), TextAreaField(
+            _rules_label(locale, register), validators=[Optional(), Length(max=5000)],
+            render_kw={"lang": locale, "dir": text_direction(locale)}))
+    if room is not None and room.id is not None:
+        for day in range(7):
+            for slot, (opens, closes) in enumerate(room.hours_on(day)[:INTERVALS_PER_DAY]):
+                kwargs[hours_field(day, slot, "opens")] = opens
+                kwargs[hours_field(day, slot, "closes")] = closes
+        for (locale, register), body in content.variants(room.rules_key).items():
+            kwargs[rules_field(locale, register)] = body
+    return Form(obj=room, **kwargs)
+
+
+def hours_from(form):
+    """{weekday: [(opens, closes), …]} as ``manage.check_hours`` reads it."""
+    return {day: [(form[hours_field(day, slot, "opens")].data, form[hours_field(day, slot, "closes")].data)
+                  for slot in range(INTERVALS_PER_DAY)] for day in range(7)}
+
+
+def rules_from(form):
+    return {(locale, register): form[rules_field(locale, register)].data or ""
+            for locale, register in rules_variants()}
+
+
+def hours_fields(form, day):
+    """The (opens, closes) fields of a weekday, slot by slot, for the template."""
+    return [(form[hours_field(day, slot, "opens")], form[hours_field(day, slot, "closes")])
+            for slot in range(INTERVALS_PER_DAY)]
+
+
+def rules_fields(form):
+    return [form[rules_field(locale, register)] for locale, register in rules_variants()]
