@@ -35,7 +35,7 @@ def create_app(test_config=None, instance_path=None):
     from portal.associations import views as associations
     from portal.auth import people_views, views as auth  # noqa: F401 (people_views adds routes)
     from portal.core import views as core
-    from portal.rooms import booking_views, views as rooms  # noqa: F401 (booking_views adds routes)
+    from portal.rooms import booking_views, manage_views, poster_views, views as rooms  # noqa: F401 (they add routes)
 
     for domain in (core, auth, associations, rooms):
         app.register_blueprint(domain.bp)
