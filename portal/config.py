@@ -96,6 +96,16 @@ def _from_text(key, value):
 def _instance_secret(path):
     # Generated once so that sessions survive restarts without anyone choosing a key.
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # Written whole and private (0600) under a temporary name, then linked into place:
+        # when several workers start together, the first link wins and all read the same key.
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_hex(32))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text().strip()

@@ -46,8 +46,11 @@ def utcnow():
 @sa.event.listens_for(sa.Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
     # SQLite ignores foreign keys unless asked, and WAL lets readers work during a write.
+    # With WAL, synchronous=NORMAL is the setting SQLite recommends: the database cannot be
+    # corrupted, and commits no longer wait for the disk (a power cut may lose the last ones).
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

@@ -2,13 +2,12 @@
 
 htmx requests get the fragment alone, so a failed swap never nests a whole page.
 """
-from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.database import db
-from portal.web import render
+from portal.web import local_referrer, render
 
 
 class Refused(Exception):
@@ -43,19 +42,23 @@ CSRF_TEXT = _l("Le formulaire a expiré ou n'a pas été envoyé depuis cette pa
 
 
 def error_page(code, message=None):
-    title, text = ERROR_TEXTS[code]
+    # A code without its own text (410, 413, 503…) keeps its status and gets its family's text.
+    title, text = ERROR_TEXTS.get(code) or ERROR_TEXTS[500 if code >= 500 else 400]
     return render(
         "errors/error.html", partial="errors/_error.html", status=code,
-        code=code, title=title, message=message or text, back=request.referrer,
+        code=code, title=title, message=message or text, back=local_referrer(),
     )
 
 
 def init_app(app):
     def handle_http(error):
-        code = error.code if error.code in ERROR_TEXTS else 400
+        code = error.code or 500
         if code >= 500:
             db.session.rollback()
-        return error_page(code)
+        body, status = error_page(code)
+        # Keep what the error says in its headers, such as Allow on a 405.
+        headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
+        return body, status, headers
 
     def handle_csrf(error):
         return error_page(400, CSRF_TEXT)

@@ -13,6 +13,11 @@ class CheckboxesField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
+def strip(value):
+    """A filter: spaces pasted around an email address must not make it invalid."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def required():
     return DataRequired(message=_l("Ce champ est obligatoire."))
 

@@ -3,10 +3,9 @@
 Access is denied by default: a view that does not declare who may use it answers 403
 to everyone, and ``tests/test_access.py`` fails on any such view.
 """
-from functools import wraps
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 EVERYONE = "everyone"
@@ -58,8 +57,31 @@ def _guard():
     if may_use(request.endpoint):
         return None
     if not current_user.is_authenticated and access_rule(request.endpoint) is not None:
-        return current_app.login_manager.unauthorized()
+        to_login = _to_login_page()
+        if request.htmx:
+            # htmx would follow the redirect itself and swap the whole login page into a
+            # fragment (a search result, say): it is asked to take the browser there instead.
+            return current_app.response_class(status=204, headers={"HX-Redirect": to_login.location})
+        return to_login
     abort(403)
+
+
+def _to_login_page():
+    manager = current_app.login_manager
+    if request.method in ("GET", "HEAD"):
+        return manager.unauthorized()  # and back to this page once signed in
+    # A form sent after the session ended: its address only takes forms, so after signing in
+    # the person goes back to the page the form was on.
+    flash(manager.login_message, manager.login_message_category)
+    return redirect(url_for(manager.login_view, next=local_referrer()))
+
+
+def local_referrer():
+    """The page of the portal the person came from (path and query), or None."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.scheme in ("http", "https") and referrer.netloc == request.host:
+        return urlunsplit(("", "", referrer.path, referrer.query, "")) or None
+    return None
 
 
 def render(template, partial=None, status=200, **context):
@@ -71,11 +93,18 @@ def render(template, partial=None, status=200, **context):
 
 def safe_next(target, fallback="core.home"):
     """Follow ``next`` only inside the portal, never to another site."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
-            return target
+    if target and _is_local_path(target):
+        return target
     return url_for(fallback)
+
+
+def _is_local_path(target):
+    # Browsers read "/\\evil.example" as "//evil.example" and drop tabs and newlines inside
+    # URLs, so a path with a backslash or a control character is not trusted either.
+    if any(char == "\\" or ord(char) < 0x20 or ord(char) == 0x7f for char in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//")
 
 
 def redirect_back(fallback="core.home"):

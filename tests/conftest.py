@@ -6,12 +6,31 @@ import re
 import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
+from jinja2 import BytecodeCache
 
 from portal import create_app
 from portal.database import db
 from tests import factories
 
 CSRF_IN_PAGE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per run instead of once per test's application (keyed by
+    name and source checksum, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +58,7 @@ def app(database_url, tmp_path):
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": "passerelle.test",
     }, instance_path=tmp_path / "instance")
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     with app.app_context():
         yield app
         db.session.remove()
@@ -50,23 +70,37 @@ def app(database_url, tmp_path):
 
 
 class Client:
-    """A test client that posts forms the way a browser does, with the page's CSRF token."""
+    """A test client that posts forms the way a browser does, with the page's CSRF token.
+
+    Each request runs in its own application context, as in production: otherwise it would
+    reuse the test's context, and with it ``g`` (the signed-in person, the locale) and the
+    database session (a view would see the test's uncommitted objects, and its own unsaved
+    changes would survive the request). After each request the test's objects are expired,
+    so that they show what the request committed.
+    """
 
     def __init__(self, flask_client):
         self.raw = flask_client
 
+    def open(self, method, url, headers=None, **kwargs):
+        with self.raw.application.app_context():
+            response = self.raw.open(url, method=method, headers=headers or {}, **kwargs)
+        db.session.expire_all()
+        return response
+
     def csrf_token(self):
-        page = self.raw.get("/").get_data(as_text=True)
+        page = self.open("GET", "/").get_data(as_text=True)
         return CSRF_IN_PAGE.search(page).group(1)
 
-    def get(self, url, htmx=False, **kwargs):
-        return self.raw.get(url, headers=_htmx_headers(htmx), **kwargs)
+    def get(self, url, htmx=False, headers=None, **kwargs):
+        return self.open("GET", url, headers={**_htmx_headers(htmx), **(headers or {})}, **kwargs)
 
-    def post(self, url, data=None, htmx=False, csrf=True, **kwargs):
+    def post(self, url, data=None, htmx=False, csrf=True, headers=None, **kwargs):
         data = dict(data or {})
         if csrf:
             data.setdefault("csrf_token", self.csrf_token())
-        return self.raw.post(url, data=data, headers=_htmx_headers(htmx), **kwargs)
+        return self.open("POST", url, data=data, headers={**_htmx_headers(htmx), **(headers or {})},
+                         **kwargs)
 
     def login(self, user, password=factories.PASSWORD):
         response = self.post("/connexion", {"email": user.email, "password": password})

@@ -1,16 +1,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, Length
 
-from portal.forms import CheckboxesField, required
+from portal.forms import CheckboxesField, required, strip
 from portal.roles import ROLE_LABELS
 
 EMAIL_CHECK = Email(message=_l("Cette adresse e-mail n'est pas valable."), check_deliverability=False)
 
 
 def locale_choices(locale_names):
-    return [("", _l("Langue du navigateur"))] + list(locale_names.items())
+    # Each language's name is marked with its own language, for screen readers.
+    return [SelectChoice("", _l("Langue du navigateur"))] + [
+        SelectChoice(code, name, render_kw={"lang": code}) for code, name in locale_names.items()]
 
 
 class LoginForm(FlaskForm):
@@ -19,7 +22,8 @@ class LoginForm(FlaskForm):
 
 
 class PasswordResetRequestForm(FlaskForm):
-    email = EmailField(_l("Adresse e-mail"), validators=[required(), EMAIL_CHECK, Length(max=254)])
+    email = EmailField(_l("Adresse e-mail"), filters=[strip],
+                       validators=[required(), EMAIL_CHECK, Length(max=254)])
 
 
 class NewPasswordForm(FlaskForm):
@@ -44,13 +48,14 @@ class PasswordChangeForm(NewPasswordForm):
 
 class PersonForm(FlaskForm):
     name = StringField(_l("Nom"), validators=[required(), Length(max=120)])
-    roles = CheckboxesField(_l("Rôles"), choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
-                            validate_choice=True)
+    roles = CheckboxesField(_l("Rôles"), validate_choice=True, choices=[
+        SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()])
     associations = CheckboxesField(_l("Associations"), coerce=int, validate_choice=True)
 
 
 class InvitePersonForm(PersonForm):
-    email = EmailField(_l("Adresse e-mail"), validators=[required(), EMAIL_CHECK, Length(max=254)])
+    email = EmailField(_l("Adresse e-mail"), filters=[strip],
+                       validators=[required(), EMAIL_CHECK, Length(max=254)])
     locale = SelectField(_l("Langue de l'invitation"), validate_choice=True)
 
 

@@ -93,9 +93,12 @@ def issue_token(user, purpose):
 
 
 def find_token(raw_token, purpose):
-    """The token behind a link if it is still valid (right purpose, unused, not expired)."""
+    """The token behind a link if it is still valid (right purpose, unused, not expired, and
+    the account not deactivated since the link was sent)."""
     token = db.session.scalar(sa.select(AccountToken).where(AccountToken.token_hash == _hash(raw_token)))
     if token is None or token.purpose != purpose or token.used_at is not None or token.expires_at <= utcnow():
+        return None
+    if not token.user.active:
         return None
     return token
 
@@ -150,8 +153,11 @@ def _apply_roles_and_associations(user, roles, association_ids):
     if Role.ASSOCIATION in roles and not associations:
         raise Refused(_l("Un membre d'association doit appartenir à au moins une association."),
                       field="associations")
-    user.role_grants = [RoleGrant(role=role.value) for role in sorted(roles)]
-    user.memberships = [Membership(association=a) for a in associations]
+    # Linking a membership to its association loads that association's members; an autoflush
+    # at that moment meets the previous new membership before it is in the session (SAWarning).
+    with db.session.no_autoflush:
+        user.role_grants = [RoleGrant(role=role.value) for role in sorted(roles)]
+        user.memberships = [Membership(association=a) for a in associations]
 
 
 def invite_person(actor, email, name, roles, association_ids, locale=None):
@@ -207,10 +213,13 @@ def delete_person(actor, user):
 
 def search_people(text="", role=None):
     query = sa.select(User).order_by(sa.func.lower(User.name))
+    text = text.strip().lower()
     if text:
-        pattern = f"%{text.strip().lower()}%"
-        query = query.where(sa.or_(sa.func.lower(User.name).like(pattern),
-                                   sa.func.lower(User.email).like(pattern)))
+        # "%" and "_" typed in the search box are looked for as such, not as wildcards.
+        literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{literal}%"
+        query = query.where(sa.or_(sa.func.lower(User.name).like(pattern, escape="\\"),
+                                   sa.func.lower(User.email).like(pattern, escape="\\")))
     if role:
         query = query.where(User.role_grants.any(RoleGrant.role == role))
     return db.session.scalars(query).all()

@@ -3,6 +3,7 @@ import sqlalchemy as sa
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from portal.associations.models import Association
 from portal.auth import operations
@@ -20,7 +21,7 @@ from portal.web import allow, owned_or_404, render
 def _association_choices():
     associations = db.session.scalars(
         sa.select(Association).where(Association.archived_at.is_(None)).order_by(Association.name)).all()
-    return [(a.id, a.name) for a in associations]
+    return [SelectChoice(a.id, a.name) for a in associations]
 
 
 @bp.route("/personnes")
@@ -45,6 +46,7 @@ def invite_person():
             user = operations.invite_person(current_user, form.email.data, form.name.data,
                                             form.roles.data, form.associations.data, form.locale.data)
         except Refused as refusal:
+            db.session.rollback()  # the half-made account goes away
             attach_refusal(form, refusal)
         else:
             flash(_("Invitation envoyée à %(email)s.", email=user.email), "success")

@@ -7,6 +7,7 @@ from portal.auth import operations
 from portal.auth.forms import (AccountForm, InvitationAcceptForm, LoginForm, NewPasswordForm,
                                PasswordChangeForm, PasswordResetRequestForm, locale_choices)
 from portal.auth.models import AccountToken
+from portal.database import db
 from portal.errors import Refused
 from portal.extensions import limiter, login_manager
 from portal.forms import attach_refusal
@@ -107,6 +108,7 @@ def accept_invitation(token):
         try:
             user = operations.accept_invitation(found, form.name.data, form.password.data, form.locale.data)
         except Refused as refusal:
+            db.session.rollback()  # neither the name nor the language change
             attach_refusal(form, refusal)
         else:
             logout_user()
@@ -136,13 +138,16 @@ def account():
 def change_password():
     password_form = PasswordChangeForm(prefix="pw")
     if password_form.validate_on_submit():
+        # The person itself, not the ``current_user`` proxy: once handed to login_user, the
+        # proxy would point at itself and every later access would recurse until Python crashes.
+        user = current_user._get_current_object()
         try:
-            operations.change_password(current_user, password_form.current_password.data,
+            operations.change_password(user, password_form.current_password.data,
                                        password_form.password.data)
         except Refused as refusal:
             attach_refusal(password_form, refusal)
         else:
-            login_user(current_user)  # keep this session, the others are signed out
+            login_user(user)  # keep this session, the others are signed out
             flash(_("Votre mot de passe est changé. Vos autres sessions sont fermées."), "success")
             return redirect(url_for("auth.account"))
     form = AccountForm(obj=current_user, locale=current_user.locale or "", formdata=None)

@@ -1,5 +1,5 @@
 import sqlalchemy as sa
-from flask import Blueprint, abort, jsonify, redirect, request, session
+from flask import Blueprint, abort, jsonify, request, session
 from flask_login import current_user
 
 from portal.auth import operations as accounts

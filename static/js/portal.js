@@ -13,3 +13,11 @@ document.addEventListener("htmx:afterSettle", function (event) {
     announcer.textContent = message.textContent.trim();
   }
 });
+
+// A form sent without htmx comes back as a whole page when something must be corrected: take
+// focus to the summary of what to correct, as after a swap. (This script is deferred, so the
+// page is already parsed here.)
+var summary = document.querySelector("[data-focus-on-load]");
+if (summary) {
+  summary.focus();
+}
