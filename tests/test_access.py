@@ -31,6 +31,13 @@ EXPECTED = {
     "auth.invite_person": MANAGERS_ONLY,
     "associations.index": MANAGERS_ONLY,
     "associations.create": MANAGERS_ONLY,
+    "rooms.calendar_view": SIGNED_IN_OK,
+    "rooms.queue": MANAGERS_ONLY,
+    "rooms.closures": MANAGERS_ONLY,
+    "rooms.manage_places": MANAGERS_ONLY,
+    "rooms.new_place": MANAGERS_ONLY,
+    "rooms.my_bookings": {**MANAGERS_ONLY, "association": OK},
+    "rooms.new_booking": {**MANAGERS_ONLY, "admin": FORBIDDEN, "staff": FORBIDDEN, "association": OK},
 }
 
 

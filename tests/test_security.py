@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 import sqlalchemy as sa
 
+from portal import clock
 from portal.auth import operations
 from portal.auth.models import AccountToken
 from portal.database import db
@@ -22,9 +23,13 @@ def snapshot():
 
 
 @pytest.fixture
-def world(app, make_user, make_association):
+def world(app, make_user, make_association, make_room, make_booking):
     """One of everything a POST route may need, and a valid form for each route."""
     association = make_association(name="Lien et Voisinage")
+    room = make_room()
+    booking = make_booking(room=room, association=association)
+    occurrence = booking.occurrences[0]
+    day = clock.local(occurrence.starts_at).date().isoformat()
     admin = make_user(roles=("admin",), name="Camille Admin")
     person = make_user(roles=("association",), associations=[association], name="Awa Diallo")
     invited = make_user(roles=("volunteer",), password=None, name="Bruno Petit")
@@ -53,6 +58,30 @@ def world(app, make_user, make_association):
         "associations.archive": ({"association_id": association.id}, {}),
         "core.set_language": ({}, {"locale": "en"}),
         "core.toggle_easy_read": ({}, {"falc": "on"}),
+        "rooms.new_booking": ({}, {"association": association.id, "room": room.id, "date": day, "start": "10:00",
+                                   "end": "11:00", "purpose": "Café", "expected_attendance": "5",
+                                   "frequency": "once"}),
+        "rooms.decide": ({"booking_id": booking.id}, {"decision": "approve", "occurrences": str(occurrence.id)}),
+        "rooms.propose": ({"occurrence_id": occurrence.id}, {"date": day, "start": "10:00", "end": "11:00"}),
+        "rooms.answer_proposal": ({"occurrence_id": occurrence.id}, {"answer": "accept"}),
+        "rooms.cancel_occurrence": ({"occurrence_id": occurrence.id}, {"and_following": "y"}),
+        "rooms.request_again": ({"occurrence_id": occurrence.id}, {}),
+        "rooms.edit_booking": ({"booking_id": booking.id}, {"purpose": "Autre", "expected_attendance": "5",
+                                                            "start": "10:00", "end": "11:00"}),
+        "rooms.closures": ({}, {"target": f"room:{room.id}", "start_date": day, "end_date": day,
+                                "reason": "Travaux", "confirm": "y"}),
+        "rooms.renew_room_feed": ({"room_id": room.id}, {}),
+        "rooms.renew_association_feed": ({"association_id": association.id}, {}),
+        "rooms.new_place": ({}, {"name": "Nouveau lieu", "kind": "mairie", "address": "1 rue Neuve"}),
+        "rooms.edit_place": ({"place_id": room.place_id}, {"name": "Autre lieu", "kind": "mairie",
+                                                          "address": "2 rue Neuve"}),
+        "rooms.archive_place": ({"place_id": room.place_id}, {}),
+        "rooms.unarchive_place": ({"place_id": room.place_id}, {}),
+        "rooms.new_room": ({"place_id": room.place_id}, {"name": "Nouvelle salle", "capacity": "10"}),
+        "rooms.edit_room": ({"room_id": room.id}, {"name": "Autre salle", "capacity": "10"}),
+        "rooms.archive_room": ({"room_id": room.id}, {}),
+        "rooms.unarchive_room": ({"room_id": room.id}, {}),
+        "rooms.delete_room": ({"room_id": room.id}, {}),
     }
     return admin, forms
 
