@@ -21,6 +21,7 @@ _axe = Axe()
 
 # Links a crawler must not follow: files to download, not pages.
 NOT_PAGES = ("/static/", "/compte/export")
+NOT_PAGE_SUFFIXES = (".ics", ".pdf")
 
 
 def main_nav(page):
@@ -113,7 +114,7 @@ def same_origin_links(hrefs, origin):
         if f"{parts.scheme}://{parts.netloc}" != origin:
             continue  # tel:, sms:, mailto: and other sites
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        if not parts.path.startswith(NOT_PAGES):
+        if not parts.path.startswith(NOT_PAGES) and not parts.path.endswith(NOT_PAGE_SUFFIXES):
             found.append(path)
     return found
 
@@ -149,7 +150,10 @@ def crawl(page, origin, lang, on_new_kind=None):
             kinds.add(page_kind(path))
             on_new_kind(path)
         for link in same_origin_links(hrefs, origin):
-            if link not in seen:
-                seen.add(link)
+            # A calendar links to the next period forever, and each free slot prefills a form:
+            # one address per page kind is enough when only the query string differs.
+            key = ("?", page_kind(link.partition("?")[0])) if "?" in link else link
+            if key not in seen:
+                seen.add(key)
                 queue.append(link)
     return visited, problems
