@@ -52,6 +52,8 @@ def calendar_view():
     valid = form.validate()
     view = form.view.data if valid and form.view.data in calendar.VIEWS else calendar.WEEK
     anchor = (form.date.data if valid else None) or clock.today()
+    if valid:
+        form.date.data = anchor  # the filters keep the period shown when they change
     rooms = operations.active_rooms(place_id=form.place.data, room_id=form.room.data,
                                     min_capacity=form.capacity.data, step_free=form.step_free.data) if valid else []
     shown = calendar.build(view, anchor, rooms)
