@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal import audit, clock, mail
 from portal.database import db
@@ -28,7 +29,10 @@ BUSY = (APPROVED,)
 # --- reading -------------------------------------------------------------------------------
 
 def active_places():
+    """Places in use and their rooms, to be listed or chosen from: the rooms' opening hours
+    are left unloaded (they would be read for every room of the town on every calendar page)."""
     return db.session.scalars(sa.select(Place).where(Place.archived_at.is_(None))
+                              .options(selectinload(Place.rooms).lazyload(Room.opening_hours))
                               .order_by(Place.name)).unique().all()
 
 
@@ -49,7 +53,11 @@ def active_rooms(place_id=None, min_capacity=None, step_free=False, room_id=None
 
 def overlapping(room_ids, starts_at, ends_at, statuses=BUSY, exclude_id=None):
     """Occurrences of these rooms that overlap [starts_at, ends_at), in one indexed query."""
+    # Booking.room is not joined again on every row: the caller holds these rooms, so it is
+    # read from the session (a many-to-one by primary key), and the rooms' opening hours are
+    # not reloaded either.
     query = (sa.select(Occurrence)
+             .options(joinedload(Occurrence.booking).lazyload(Booking.room))
              .where(Occurrence.room_id.in_(list(room_ids)),
                     Occurrence.starts_at > starts_at - LONGEST_OCCURRENCE,
                     Occurrence.starts_at < ends_at,
