@@ -201,6 +201,8 @@ BEFORE {event_sql} ON occurrences
 WHEN NEW.status = 'approved' AND EXISTS (
     SELECT 1 FROM occurrences AS other
     WHERE other.room_id = NEW.room_id AND other.id IS NOT NEW.id AND other.status = 'approved'
+      -- bounded from below (no occurrence lasts more than a day) so the index is read over a window
+      AND other.starts_at > datetime(NEW.starts_at, '-1 day')
       AND other.starts_at < NEW.ends_at AND other.ends_at > NEW.starts_at)
 BEGIN
     SELECT RAISE(ABORT, 'double booking refused: an approved occurrence overlaps');
