@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField, widgets
 from wtforms.validators import DataRequired
 
+from portal.database import db
 from portal.errors import Refused
 
 
@@ -29,3 +30,22 @@ def attach_refusal(form, refusal: Refused):
         field.errors = [*field.errors, refusal.message]
     else:
         form.form_errors = [*form.form_errors, refusal.message]
+
+
+def submitted(form, operation):
+    """True once a valid posted ``form`` has been applied by ``operation()``. A business rule's
+    refusal is rolled back, so nothing is half-written, and shown next to its field."""
+    if not form.validate_on_submit():
+        return False
+    try:
+        operation()
+    except Refused as refusal:
+        db.session.rollback()
+        attach_refusal(form, refusal)
+        return False
+    return True
+
+
+def form_status(form):
+    """422 when the form carries errors (htmx swaps it in place), 200 otherwise."""
+    return 422 if form.errors or form.form_errors else 200

@@ -6,8 +6,7 @@ from portal.associations import operations
 from portal.associations.forms import AssociationForm
 from portal.associations.models import Association
 from portal.database import db
-from portal.errors import Refused
-from portal.forms import attach_refusal
+from portal.forms import form_status, submitted
 from portal.roles import MANAGERS
 from portal.web import allow, owned_or_404, render, signed_in
 
@@ -37,18 +36,11 @@ def show(association_id):
 
 def _edit(association):
     form = AssociationForm(obj=association)
-    if form.validate_on_submit():
-        try:
-            operations.save_association(association, form.name.data, form.description.data,
-                                        form.email.data, form.phone.data)
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
-        else:
-            flash(_("L'association « %(name)s » est enregistrée.", name=association.name), "success")
-            return redirect(url_for("associations.show", association_id=association.id))
-    return render("associations/edit.html", form=form, association=association,
-                  status=422 if form.errors or form.form_errors else 200)
+    if submitted(form, lambda: operations.save_association(association, form.name.data, form.description.data,
+                                                           form.email.data, form.phone.data)):
+        flash(_("L'association « %(name)s » est enregistrée.", name=association.name), "success")
+        return redirect(url_for("associations.show", association_id=association.id))
+    return render("associations/edit.html", form=form, association=association, status=form_status(form))
 
 
 @bp.route("/associations/nouvelle", methods=["GET", "POST"])

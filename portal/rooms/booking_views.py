@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from portal import audit, clock
 from portal.database import db
 from portal.errors import Refused
-from portal.forms import attach_refusal
+from portal.forms import attach_refusal, form_status, submitted
 from portal.roles import MANAGERS, Role
 from portal.associations.models import Association
 from portal.rooms import feeds, operations
@@ -100,18 +100,12 @@ def edit_booking(booking_id):
     reference = upcoming[0] if upcoming else booking.occurrences[-1]
     form = EditSeriesForm(obj=booking, start=clock.local(reference.starts_at).time(),
                           end=clock.local(reference.ends_at).time())
-    if form.validate_on_submit():
-        try:
-            operations.edit_series(current_user, booking, form.purpose.data, form.expected_attendance.data,
-                                   form.start.data, form.end.data)
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
-        else:
-            flash(_("La demande est modifiée pour les dates à venir."), "success")
-            return redirect(url_for("rooms.booking", booking_id=booking.id))
-    return render("rooms/edit_booking.html", form=form, booking=booking,
-                  status=422 if form.errors or form.form_errors else 200)
+    if submitted(form, lambda: operations.edit_series(current_user, booking, form.purpose.data,
+                                                      form.expected_attendance.data, form.start.data,
+                                                      form.end.data)):
+        flash(_("La demande est modifiée pour les dates à venir."), "success")
+        return redirect(url_for("rooms.booking", booking_id=booking.id))
+    return render("rooms/edit_booking.html", form=form, booking=booking, status=form_status(form))
 
 
 def _member_action(occurrence_id, action):
@@ -217,18 +211,11 @@ def propose(occurrence_id):
     local_start = clock.local(occurrence.starts_at)
     form = ProposalForm(date=local_start.date(), start=local_start.time(),
                         end=clock.local(occurrence.ends_at).time())
-    if form.validate_on_submit():
-        try:
-            operations.propose_slot(current_user, occurrence, form.date.data, form.start.data, form.end.data,
-                                    form.reason.data)
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
-        else:
-            flash(_("La proposition est envoyée à l'association."), "success")
-            return redirect(url_for("rooms.booking", booking_id=occurrence.booking_id))
-    return render("rooms/propose.html", form=form, occurrence=occurrence,
-                  status=422 if form.errors or form.form_errors else 200)
+    if submitted(form, lambda: operations.propose_slot(current_user, occurrence, form.date.data, form.start.data,
+                                                       form.end.data, form.reason.data)):
+        flash(_("La proposition est envoyée à l'association."), "success")
+        return redirect(url_for("rooms.booking", booking_id=occurrence.booking_id))
+    return render("rooms/propose.html", form=form, occurrence=occurrence, status=form_status(form))
 
 
 # --- closures --------------------------------------------------------------------------------
