@@ -32,11 +32,9 @@ def attach_refusal(form, refusal: Refused):
         form.form_errors = [*form.form_errors, refusal.message]
 
 
-def submitted(form, operation):
-    """True once a valid posted ``form`` has been applied by ``operation()``. A business rule's
+def applied(form, operation):
+    """True once ``operation()`` has run for an already validated ``form``. A business rule's
     refusal is rolled back, so nothing is half-written, and shown next to its field."""
-    if not form.validate_on_submit():
-        return False
     try:
         operation()
     except Refused as refusal:
@@ -44,6 +42,11 @@ def submitted(form, operation):
         attach_refusal(form, refusal)
         return False
     return True
+
+
+def submitted(form, operation):
+    """True once a valid posted ``form`` has been applied by ``operation()`` (see ``applied``)."""
+    return form.validate_on_submit() and applied(form, operation)
 
 
 def form_status(form):

@@ -12,7 +12,7 @@ from portal.auth.models import User
 from portal.auth.views import bp
 from portal.database import db
 from portal.errors import Refused
-from portal.forms import attach_refusal
+from portal.forms import attach_refusal, form_status, submitted
 from portal.i18n import LOCALE_NAMES, supported_locales
 from portal.roles import MANAGERS, Role
 from portal.web import allow, owned_or_404, render
@@ -41,17 +41,16 @@ def invite_person():
     form = InvitePersonForm()
     form.associations.choices = _association_choices()
     form.locale.choices = locale_choices({c: LOCALE_NAMES[c] for c in supported_locales()})
-    if form.validate_on_submit():
-        try:
-            user = operations.invite_person(current_user, form.email.data, form.name.data,
-                                            form.roles.data, form.associations.data, form.locale.data)
-        except Refused as refusal:
-            db.session.rollback()  # the half-made account goes away
-            attach_refusal(form, refusal)
-        else:
-            flash(_("Invitation envoyée à %(email)s.", email=user.email), "success")
-            return redirect(url_for("auth.person", user_id=user.id))
-    return render("auth/invite_person.html", form=form, status=422 if form.errors or form.form_errors else 200)
+    invited = None
+
+    def invite():  # a refusal rolls the half-made account back
+        nonlocal invited
+        invited = operations.invite_person(current_user, form.email.data, form.name.data,
+                                           form.roles.data, form.associations.data, form.locale.data)
+    if submitted(form, invite):
+        flash(_("Invitation envoyée à %(email)s.", email=invited.email), "success")
+        return redirect(url_for("auth.person", user_id=invited.id))
+    return render("auth/invite_person.html", form=form, status=form_status(form))
 
 
 def _person_page(user, form=None, refusal=None, status=200):
@@ -76,16 +75,11 @@ def update_person(user_id):
     user = owned_or_404(db.session.get(User, user_id))
     form = EditPersonForm()
     form.associations.choices = _association_choices()
-    if not form.validate_on_submit():
-        return _person_page(user, form, status=422)
-    try:
-        operations.update_person(current_user, user, form.name.data, form.roles.data,
-                                 form.associations.data, form.active.data)
-    except Refused as refusal:
-        db.session.rollback()
-        return _person_page(user, form, refusal)
-    flash(_("Les informations de %(name)s sont enregistrées.", name=user.name), "success")
-    return redirect(url_for("auth.person", user_id=user.id))
+    if submitted(form, lambda: operations.update_person(current_user, user, form.name.data, form.roles.data,
+                                                        form.associations.data, form.active.data)):
+        flash(_("Les informations de %(name)s sont enregistrées.", name=user.name), "success")
+        return redirect(url_for("auth.person", user_id=user.id))
+    return _person_page(user, form, status=form_status(form))
 
 
 @bp.route("/personnes/<int:user_id>/invitation", methods=["POST"])

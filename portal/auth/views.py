@@ -7,10 +7,8 @@ from portal.auth import operations
 from portal.auth.forms import (AccountForm, InvitationAcceptForm, LoginForm, NewPasswordForm,
                                PasswordChangeForm, PasswordResetRequestForm, locale_choices)
 from portal.auth.models import AccountToken
-from portal.database import db
-from portal.errors import Refused
 from portal.extensions import limiter, login_manager
-from portal.forms import attach_refusal
+from portal.forms import form_status, submitted
 from portal.i18n import LOCALE_NAMES, supported_locales
 from portal.web import public, redirect_back, render, signed_in
 
@@ -49,8 +47,7 @@ def login():
             flash(_("Bonjour %(name)s, vous êtes connecté·e.", name=user.name), "success")
             return redirect_back()
         form.form_errors.append(_("Adresse e-mail ou mot de passe incorrect."))
-    status = 422 if form.errors or form.form_errors else 200
-    return render("auth/login.html", form=form, next=request.args.get("next", ""), status=status)
+    return render("auth/login.html", form=form, next=request.args.get("next", ""), status=form_status(form))
 
 
 @bp.route("/deconnexion", methods=["POST"])
@@ -66,12 +63,11 @@ def logout():
 @public
 def forgotten_password():
     form = PasswordResetRequestForm()
-    if form.validate_on_submit():
-        operations.request_password_reset(form.email.data)
+    if submitted(form, lambda: operations.request_password_reset(form.email.data)):
         flash(_("Si un compte existe avec cette adresse, un lien pour choisir un nouveau mot de passe "
                 "vient d'y être envoyé."), "success")
         return redirect(url_for("auth.login"))
-    return render("auth/forgotten_password.html", form=form, status=422 if form.errors else 200)
+    return render("auth/forgotten_password.html", form=form, status=form_status(form))
 
 
 def _valid_token_or_404(raw, purpose):
@@ -86,16 +82,11 @@ def _valid_token_or_404(raw, purpose):
 def reset_password(token):
     found = _valid_token_or_404(token, AccountToken.PASSWORD_RESET)
     form = NewPasswordForm()
-    if form.validate_on_submit():
-        try:
-            user = operations.reset_password(found, form.password.data)
-        except Refused as refusal:
-            attach_refusal(form, refusal)
-        else:
-            login_user(user)
-            flash(_("Votre nouveau mot de passe est enregistré."), "success")
-            return redirect(url_for("core.home"))
-    return render("auth/reset_password.html", form=form, status=422 if form.errors else 200)
+    if submitted(form, lambda: operations.reset_password(found, form.password.data)):
+        login_user(found.user)
+        flash(_("Votre nouveau mot de passe est enregistré."), "success")
+        return redirect(url_for("core.home"))
+    return render("auth/reset_password.html", form=form, status=form_status(form))
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
@@ -104,19 +95,14 @@ def accept_invitation(token):
     found = _valid_token_or_404(token, AccountToken.INVITATION)
     form = InvitationAcceptForm(name=found.user.name, locale=found.user.locale or "")
     form.locale.choices = _locale_choices()
-    if form.validate_on_submit():
-        try:
-            user = operations.accept_invitation(found, form.name.data, form.password.data, form.locale.data)
-        except Refused as refusal:
-            db.session.rollback()  # neither the name nor the language change
-            attach_refusal(form, refusal)
-        else:
-            logout_user()
-            login_user(user)
-            flash(_("Bienvenue sur Passerelle, votre compte est prêt."), "success")
-            return redirect(url_for("core.home"))
-    return render("auth/accept_invitation.html", form=form, invited=found.user,
-                  status=422 if form.errors else 200)
+    # A refusal rolls back the name and the language too.
+    if submitted(form, lambda: operations.accept_invitation(found, form.name.data, form.password.data,
+                                                            form.locale.data)):
+        logout_user()
+        login_user(found.user)
+        flash(_("Bienvenue sur Passerelle, votre compte est prêt."), "success")
+        return redirect(url_for("core.home"))
+    return render("auth/accept_invitation.html", form=form, invited=found.user, status=form_status(form))
 
 
 @bp.route("/compte", methods=["GET", "POST"])
@@ -125,34 +111,28 @@ def account():
     form = AccountForm(obj=current_user, locale=current_user.locale or "")
     form.locale.choices = _locale_choices()
     password_form = PasswordChangeForm(prefix="pw")
-    if form.validate_on_submit():
-        operations.update_account(current_user, form.name.data, form.locale.data)
+    if submitted(form, lambda: operations.update_account(current_user, form.name.data, form.locale.data)):
         flash(_("Vos informations sont enregistrées."), "success")
         return redirect(url_for("auth.account"))
-    return render("auth/account.html", form=form, password_form=password_form,
-                  status=422 if form.errors else 200)
+    return render("auth/account.html", form=form, password_form=password_form, status=form_status(form))
 
 
 @bp.route("/compte/mot-de-passe", methods=["POST"])
 @signed_in
 def change_password():
     password_form = PasswordChangeForm(prefix="pw")
-    if password_form.validate_on_submit():
-        # The person itself, not the ``current_user`` proxy: once handed to login_user, the
-        # proxy would point at itself and every later access would recurse until Python crashes.
-        user = current_user._get_current_object()
-        try:
-            operations.change_password(user, password_form.current_password.data,
-                                       password_form.password.data)
-        except Refused as refusal:
-            attach_refusal(password_form, refusal)
-        else:
-            login_user(user)  # keep this session, the others are signed out
-            flash(_("Votre mot de passe est changé. Vos autres sessions sont fermées."), "success")
-            return redirect(url_for("auth.account"))
+    # The person itself, not the ``current_user`` proxy: once handed to login_user, the
+    # proxy would point at itself and every later access would recurse until Python crashes.
+    user = current_user._get_current_object()
+    if submitted(password_form, lambda: operations.change_password(user, password_form.current_password.data,
+                                                                   password_form.password.data)):
+        login_user(user)  # keep this session, the others are signed out
+        flash(_("Votre mot de passe est changé. Vos autres sessions sont fermées."), "success")
+        return redirect(url_for("auth.account"))
     form = AccountForm(obj=current_user, locale=current_user.locale or "", formdata=None)
     form.locale.choices = _locale_choices()
-    return render("auth/account.html", form=form, password_form=password_form, status=422)
+    return render("auth/account.html", form=form, password_form=password_form,
+                  status=form_status(password_form))
 
 
 @bp.route("/compte/export")

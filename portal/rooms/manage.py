@@ -124,6 +124,20 @@ def _name_taken_means(message):
         raise Refused(message, field="name") from None
 
 
+def _save(actor, record, kind, name_taken, then=None):
+    """Write a new or changed place or room (``kind``) with its audit entry, ``place.created``,
+    ``room.updated``…, in one commit. ``then()`` runs once the record has its id."""
+    action = f"{kind}.created" if record.id is None else f"{kind}.updated"
+    with _name_taken_means(name_taken):
+        db.session.add(record)
+        db.session.flush()
+        if then is not None:
+            then()
+        audit.record(actor, action, record)
+        db.session.commit()
+    return record
+
+
 # --- places --------------------------------------------------------------------------------
 
 def save_place(actor, place, name, kind, address, neighbourhood="", directions=""):
@@ -136,16 +150,10 @@ def save_place(actor, place, name, kind, address, neighbourhood="", directions="
     if not address:
         raise Refused(_l("Indiquez l'adresse du lieu."), field="address")
     _unique_place_name(name, place.id)
-    creating = place.id is None
     place.name, place.kind, place.address = name, kind, address
     place.neighbourhood = _clean(neighbourhood)
     place.directions = (directions or "").strip()
-    with _name_taken_means(_l("Un lieu porte déjà ce nom.")):
-        db.session.add(place)
-        db.session.flush()
-        audit.record(actor, "place.created" if creating else "place.updated", place)
-        db.session.commit()
-    return place
+    return _save(actor, place, "place", _l("Un lieu porte déjà ce nom."))
 
 
 def set_place_archived(actor, place, archived):
@@ -175,25 +183,21 @@ def save_room(actor, room, place, *, name, capacity, step_free=False, accessible
     intervals = check_hours(hours) if hours is not None else None
     _unique_room_name(place, name, room.id)
 
-    creating = room.id is None
     room.place = place
     room.name, room.capacity = name, capacity
     room.step_free, room.accessible_toilets = bool(step_free), bool(accessible_toilets)
     room.hearing_loop, room.calm = bool(hearing_loop), bool(calm)
     room.equipment, room.contact = (equipment or "").strip(), _clean(contact)
-    if creating:
+    if room.id is None:
         room.feed_token = feeds.new_token()
     if intervals is not None:
         room.opening_hours = [OpeningHours(weekday=weekday, opens=opens, closes=closes)
                               for weekday, opens, closes in intervals]
-    with _name_taken_means(_l("Une salle de ce lieu porte déjà ce nom.")):
-        db.session.add(room)
-        db.session.flush()  # the rules' key needs the room's id
-        if rules is not None:
-            content.save_variants(room.rules_key, {variant: rules.get(variant, "") for variant in rules_variants()})
-        audit.record(actor, "room.created" if creating else "room.updated", room)
-        db.session.commit()
-    return room
+
+    def save_rules():  # the rules' key needs the room's id
+        content.save_variants(room.rules_key, {variant: rules.get(variant, "") for variant in rules_variants()})
+    return _save(actor, room, "room", _l("Une salle de ce lieu porte déjà ce nom."),
+                 then=save_rules if rules is not None else None)
 
 
 def set_room_archived(actor, room, archived):

@@ -4,18 +4,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.database import db
-from portal.errors import Refused
-from portal.forms import attach_refusal
+from portal.forms import form_status, submitted
 from portal.roles import MANAGERS
 from portal.rooms import manage
 from portal.rooms.manage_forms import PlaceForm, hours_fields, hours_from, room_form, rules_fields, rules_from
 from portal.rooms.models import WEEKDAYS, Place, Room
 from portal.rooms.views import bp
 from portal.web import allow, owned_or_404, render
-
-
-def _status(form):
-    return 422 if form.errors or form.form_errors else 200
 
 
 @bp.route("/gestion/lieux")
@@ -28,17 +23,11 @@ def manage_places():
 
 def _edit_place(place):
     form = PlaceForm(obj=place)
-    if form.validate_on_submit():
-        try:
-            manage.save_place(current_user, place, form.name.data, form.kind.data, form.address.data,
-                              form.neighbourhood.data, form.directions.data)
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
-        else:
-            flash(_("Le lieu « %(name)s » est enregistré.", name=place.name), "success")
-            return redirect(url_for("rooms.manage_places", _anchor=f"place-{place.id}"))
-    return render("rooms/manage_place_form.html", form=form, place=place, status=_status(form))
+    if submitted(form, lambda: manage.save_place(current_user, place, form.name.data, form.kind.data,
+                                                 form.address.data, form.neighbourhood.data, form.directions.data)):
+        flash(_("Le lieu « %(name)s » est enregistré.", name=place.name), "success")
+        return redirect(url_for("rooms.manage_places", _anchor=f"place-{place.id}"))
+    return render("rooms/manage_place_form.html", form=form, place=place, status=form_status(form))
 
 
 @bp.route("/gestion/lieux/nouveau", methods=["GET", "POST"])
@@ -74,22 +63,16 @@ def unarchive_place(place_id):
 
 def _edit_room(room, place):
     form = room_form(room)
-    if form.validate_on_submit():
-        try:
-            manage.save_room(
-                current_user, room, place, name=form.name.data, capacity=form.capacity.data,
-                step_free=form.step_free.data, accessible_toilets=form.accessible_toilets.data,
-                hearing_loop=form.hearing_loop.data, calm=form.calm.data, equipment=form.equipment.data,
-                contact=form.contact.data, hours=hours_from(form), rules=rules_from(form))
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
-        else:
-            flash(_("La salle « %(name)s » est enregistrée.", name=room.name), "success")
-            return redirect(url_for("rooms.room", room_id=room.id))
+    if submitted(form, lambda: manage.save_room(
+            current_user, room, place, name=form.name.data, capacity=form.capacity.data,
+            step_free=form.step_free.data, accessible_toilets=form.accessible_toilets.data,
+            hearing_loop=form.hearing_loop.data, calm=form.calm.data, equipment=form.equipment.data,
+            contact=form.contact.data, hours=hours_from(form), rules=rules_from(form))):
+        flash(_("La salle « %(name)s » est enregistrée.", name=room.name), "success")
+        return redirect(url_for("rooms.room", room_id=room.id))
     return render("rooms/manage_room_form.html", form=form, room=room, place=place, weekdays=WEEKDAYS,
                   day_fields=[hours_fields(form, day) for day in range(7)], rules=rules_fields(form),
-                  booked=room.id is not None and manage.has_bookings(room), status=_status(form))
+                  booked=room.id is not None and manage.has_bookings(room), status=form_status(form))
 
 
 @bp.route("/gestion/lieux/<int:place_id>/salles/nouvelle", methods=["GET", "POST"])
