@@ -2,6 +2,7 @@
 ``TEST_DATABASE_URL`` is set), a test client that fills in CSRF tokens, and factories."""
 import os
 import re
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -160,3 +161,23 @@ def make_room(app):
 @pytest.fixture
 def make_booking(app):
     return factories.make_booking
+
+
+@contextmanager
+def _counted_queries():
+    statements = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", count)
+
+
+@pytest.fixture
+def counted_queries(app):
+    """``with counted_queries() as statements:`` collects the SQL statements the block runs."""
+    return _counted_queries

@@ -12,13 +12,17 @@ from portal.web import public, redirect_back, render
 
 bp = Blueprint("core", __name__)
 
+HOME_QUEUE_LENGTH = 10
+
 
 @bp.route("/")
 @public
 def home():
-    # Staff see the requests waiting for them first thing.
-    queue = rooms.pending_queue() if current_user.is_authenticated and current_user.has_role(*MANAGERS) else []
-    return render("core/home.html", queue=queue)
+    # Staff see the requests waiting for them first thing: the oldest, the rest one click away.
+    if current_user.is_authenticated and current_user.has_role(*MANAGERS):
+        return render("core/home.html", queue=rooms.pending_queue(limit=HOME_QUEUE_LENGTH),
+                      waiting=rooms.pending_count())
+    return render("core/home.html")
 
 
 @bp.route("/urgence")

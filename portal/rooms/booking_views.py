@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from portal import audit, clock
 from portal.database import db
 from portal.errors import Refused
-from portal.forms import attach_refusal, form_status, submitted
+from portal.forms import applied, form_status, submitted
 from portal.roles import MANAGERS, Role
 from portal.associations.models import Association
 from portal.rooms import feeds, operations
@@ -51,29 +51,29 @@ def new_booking():
     """A plain GET shows the form (prefilled from a free slot of the calendar); a GET with
     ``preview`` lists every date with its conflicts; a POST saves the request."""
     form = _request_form()
-    previewing = request.method == "GET" and "preview" in request.args
-    planned = None
-    if request.method == "POST" or previewing:
-        if form.validate():
-            room = db.session.get(Room, form.room.data)
-            association = next(a for a in current_user.associations if a.id == form.association.data)
-            try:
-                if previewing:
-                    planned = operations.plan(room, form.date.data, form.start.data, form.end.data,
-                                              form.frequency.data, form.until.data, form.count.data,
-                                              form.expected_attendance.data)
-                else:
-                    booking = operations.request_booking(
-                        current_user, association, room, form.purpose.data, form.expected_attendance.data,
-                        form.date.data, form.start.data, form.end.data, form.frequency.data,
-                        form.until.data, form.count.data)
-                    flash(_("Votre demande est envoyée au service vie associative."), "success")
-                    return redirect(url_for("rooms.booking", booking_id=booking.id))
-            except Refused as refusal:
-                db.session.rollback()
-                attach_refusal(form, refusal)
+    planned = booking = None
+
+    def preview():
+        nonlocal planned
+        planned = operations.plan(db.session.get(Room, form.room.data), form.date.data, form.start.data,
+                                  form.end.data, form.frequency.data, form.until.data, form.count.data,
+                                  form.expected_attendance.data)
+
+    def send():
+        nonlocal booking
+        association = next(a for a in current_user.associations if a.id == form.association.data)
+        booking = operations.request_booking(
+            current_user, association, db.session.get(Room, form.room.data), form.purpose.data,
+            form.expected_attendance.data, form.date.data, form.start.data, form.end.data, form.frequency.data,
+            form.until.data, form.count.data)
+    if request.method == "POST":
+        if submitted(form, send):
+            flash(_("Votre demande est envoyée au service vie associative."), "success")
+            return redirect(url_for("rooms.booking", booking_id=booking.id))
+    elif request.method == "GET" and "preview" in request.args and form.validate():
+        applied(form, preview)
     return render("rooms/booking_form.html", partial="rooms/_booking_form.html", form=form, planned=planned,
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.route("/reservations")
@@ -177,7 +177,8 @@ def _decision_form(booking, formdata=None):
 @bp.route("/demandes")
 @allow(*MANAGERS)
 def queue():
-    return render("rooms/queue.html", partial="rooms/_queue.html", queue=operations.pending_queue())
+    queue = operations.pending_queue()
+    return render("rooms/queue.html", partial="rooms/_queue.html", queue=queue, waiting=len(queue))
 
 
 @bp.route("/reservations/<int:booking_id>/decision", methods=["POST"])
@@ -185,23 +186,23 @@ def queue():
 def decide(booking_id):
     booking = _booking_for(booking_id)
     form = _decision_form(booking, request.form)
-    if form.validate():
+    declining = request.form.get("decision") == "decline"
+
+    def apply_decision():
         chosen = [o for o in booking.occurrences if o.id in set(form.occurrences.data)]
-        try:
-            if request.form.get("decision") == "decline":
-                operations.decline(current_user, chosen, form.reason.data)
-                flash(_("La demande est refusée ; l'association est prévenue."), "success")
-            else:
-                operations.approve(current_user, chosen)
-                flash(_("La demande est approuvée ; l'association est prévenue."), "success")
-        except Refused as refusal:
-            db.session.rollback()
-            attach_refusal(form, refusal)
+        if declining:
+            operations.decline(current_user, chosen, form.reason.data)
         else:
-            if request.form.get("back") == "queue":
-                return redirect(url_for("rooms.queue"))
-            return redirect(url_for("rooms.booking", booking_id=booking.id))
-    return _booking_page(booking, 422, decision_form=form)
+            operations.approve(current_user, chosen)
+    if submitted(form, apply_decision):
+        if declining:
+            flash(_("La demande est refusée ; l'association est prévenue."), "success")
+        else:
+            flash(_("La demande est approuvée ; l'association est prévenue."), "success")
+        if request.form.get("back") == "queue":
+            return redirect(url_for("rooms.queue"))
+        return redirect(url_for("rooms.booking", booking_id=booking.id))
+    return _booking_page(booking, form_status(form), decision_form=form)
 
 
 @bp.route("/occurrences/<int:occurrence_id>/proposer", methods=["GET", "POST"])
@@ -240,30 +241,24 @@ def _target(value):
 def closures():
     form = ClosureForm()
     form.target.choices = _closure_targets()
-    affected, status = None, 200
-    if form.validate_on_submit():
+    affected = None
+
+    def close():
+        nonlocal affected
         target = _target(form.target.data)
         starts_at = clock.at(form.start_date.data, form.start_time.data or time())
         ends_at = (clock.at(form.end_date.data, form.end_time.data) if form.end_time.data
                    else clock.at(form.end_date.data + timedelta(days=1), time()))
         affected = operations.approved_during(starts_at=starts_at, ends_at=ends_at, **target)
         if affected and not form.confirm.data:
-            form.confirm.errors = [_("Ces réservations approuvées seraient annulées : cochez la case pour confirmer.")]
-            status = 422
-        else:
-            try:
-                operations.close(current_user, starts_at, ends_at, form.reason.data, **target)
-            except Refused as refusal:
-                db.session.rollback()
-                attach_refusal(form, refusal)
-                status = 422
-            else:
-                flash(_("La fermeture est enregistrée."), "success")
-                return redirect(url_for("rooms.closures"))
-    elif form.errors:
-        status = 422
+            raise Refused(_("Ces réservations approuvées seraient annulées : cochez la case pour confirmer."),
+                          field="confirm")
+        operations.close(current_user, starts_at, ends_at, form.reason.data, **target)
+    if submitted(form, close):
+        flash(_("La fermeture est enregistrée."), "success")
+        return redirect(url_for("rooms.closures"))
     upcoming = operations.upcoming_closures()
-    return render("rooms/closures.html", form=form, affected=affected, closures=upcoming, status=status)
+    return render("rooms/closures.html", form=form, affected=affected, closures=upcoming, status=form_status(form))
 
 
 

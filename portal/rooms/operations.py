@@ -359,21 +359,56 @@ class QueueItem:
     history: dict    # status -> number of dates, for the requesting association
 
 
-def pending_queue():
-    """Requests waiting for a decision, oldest first, with competitors and history."""
+def pending_count():
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Booking)
+                             .where(Booking.occurrences.any(Occurrence.status == PENDING)))
+
+
+def pending_queue(limit=None):
+    """Requests waiting for a decision, oldest first (the ``limit`` oldest), with competitors
+    and history.
+
+    A constant number of queries whatever the length of the queue: the bookings with their
+    dates, rooms and associations; the competitors of every pending date at once; the history.
+    """
     bookings = db.session.scalars(
         sa.select(Booking).where(Booking.occurrences.any(Occurrence.status == PENDING))
-        .order_by(Booking.created_at, Booking.id)).unique().all()
+        .options(selectinload(Booking.occurrences).lazyload(Occurrence.booking),  # in the session already
+                 joinedload(Booking.room).lazyload(Room.opening_hours))
+        .order_by(Booking.created_at, Booking.id).limit(limit)).unique().all()
     histories = association_history([b.association_id for b in bookings])
+    competing = {o.id: [] for b in bookings for o in b.occurrences if o.status == PENDING}
+    for occurrence_id, rival in _competitors_of_pending([b.id for b in bookings]):
+        if occurrence_id in competing:  # a date that became pending since the bookings were read
+            competing[occurrence_id].append(rival)
     items = []
     for booking in bookings:
         pending = [o for o in booking.occurrences if o.status == PENDING]
-        competing = {o.id: [c for c in overlapping([o.room_id], o.starts_at, o.ends_at,
-                                                   statuses=(PENDING, APPROVED), exclude_id=o.id)
-                            if c.booking_id != booking.id]
-                     for o in pending}
-        items.append(QueueItem(booking, pending, competing, histories.get(booking.association_id, {})))
+        items.append(QueueItem(booking, pending, {o.id: competing[o.id] for o in pending},
+                               histories.get(booking.association_id, {})))
     return items
+
+
+def _competitors_of_pending(booking_ids):
+    """(pending occurrence id, rival) for every pending or approved occurrence of another booking
+    that overlaps a pending occurrence of ``booking_ids`` in the same room, in one query: each pending date reads
+    the (room_id, starts_at) index over a window bounded from below, as ``overlapping`` does."""
+    mine, rival = sa.orm.aliased(Occurrence), sa.orm.aliased(Occurrence)
+    if db.session.get_bind().dialect.name == "sqlite":  # no interval arithmetic on SQLite's text dates
+        earliest = sa.func.datetime(mine.starts_at, f"-{LONGEST_OCCURRENCE.total_seconds():g} seconds")
+    else:
+        earliest = mine.starts_at - sa.literal(LONGEST_OCCURRENCE, sa.Interval())
+    return db.session.execute(
+        sa.select(mine.id, rival)
+        .join(rival, sa.and_(rival.room_id == mine.room_id,
+                             rival.starts_at > earliest,
+                             rival.starts_at < mine.ends_at,
+                             rival.ends_at > mine.starts_at,
+                             rival.booking_id != mine.booking_id,
+                             rival.status.in_((PENDING, APPROVED))))
+        .options(joinedload(rival.booking).lazyload(Booking.room))
+        .where(mine.status == PENDING, mine.booking_id.in_(booking_ids))
+        .order_by(mine.id, rival.starts_at, rival.id)).all()
 
 
 def association_history(association_ids):
