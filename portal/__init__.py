@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import audit, config, errors, i18n, navigation, security, web
+from portal import audit, config, errors, i18n, navigation, page_cache, security, web
 from portal.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,7 @@ def create_app(test_config=None, instance_path=None):
     web.init_app(app)
     navigation.init_app(app)
     audit.init_app(app)
+    page_cache.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -50,6 +50,9 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
+    # Rendered calendars kept per worker (see portal/page_cache.py); each is some tens of kB.
+    PAGE_CACHE_SIZE = 128
+
     INVITATION_DAYS = 14
     PASSWORD_RESET_HOURS = 2
     PASSWORD_MIN_LENGTH = 10

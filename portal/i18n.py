@@ -1,7 +1,9 @@
 """Which language and which register (standard or easy-to-read) a page is shown in."""
-from babel import Locale
+import functools
+
+from babel import Locale, dates
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, format_time, get_locale
+from flask_babel import format_date, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -43,7 +45,13 @@ def wall_time(moment):
 
 def local_time(instant):
     """The town's clock time of a stored (UTC) instant."""
-    return format_time(instant, "HH:mm")
+    return _clock_time(instant, get_locale(), get_timezone())
+
+
+@functools.lru_cache(maxsize=4096)
+def _clock_time(instant, locale, zone):
+    # A calendar page shows hundreds of times, few of them different: Babel is asked once each.
+    return dates.format_time(instant, "HH:mm", tzinfo=zone, locale=locale)
 
 
 def local_day(instant_or_date):

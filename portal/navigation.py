@@ -20,7 +20,8 @@ ENTRIES = (
 )
 
 
-def menu(user=current_user):
+def menu():
+    user = current_user._get_current_object()  # once, not through the proxy for every entry
     return [(endpoint, label) for endpoint, label, condition in ENTRIES
             if may_use(endpoint, user) and (condition is None or condition(user))]
 

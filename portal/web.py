@@ -84,10 +84,14 @@ def local_referrer():
     return None
 
 
+def wants_fragment():
+    """htmx asks for a piece of the page (a history restore needs the whole page)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
 def render(template, partial=None, status=200, **context):
     """The whole page, or only ``partial`` when htmx asks for a fragment."""
-    wants_fragment = request.htmx and not request.htmx.history_restore_request
-    name = partial if (partial and wants_fragment) else template
+    name = partial if (partial and wants_fragment()) else template
     return render_template(name, **context), status
 
 

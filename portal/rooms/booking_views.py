@@ -22,7 +22,7 @@ from portal.web import allow, owned_or_404, render
 def _booking_for(booking_id):
     """A booking the current person may see: staff, or a member of its association."""
     booking = owned_or_404(db.session.get(Booking, booking_id))
-    if not (current_user.has_role(*MANAGERS) or booking.association in current_user.associations):
+    if not booking.readable_by(current_user):
         abort(404)  # another association's booking does not exist, as far as this person knows
     return booking
 
@@ -111,7 +111,7 @@ def edit_booking(booking_id):
 def _member_action(occurrence_id, action):
     occurrence = _occurrence_for(occurrence_id)
     booking = occurrence.booking
-    if booking.association not in current_user.associations and not current_user.has_role(*MANAGERS):
+    if not booking.readable_by(current_user):
         abort(403)
     try:
         message = action(occurrence)

@@ -115,7 +115,7 @@ def free_slots(room, day, taken, now):
     slots = []
     for opens, closes in room.hours_on(day.weekday()):
         cursor, end = clock.at(day, opens), clock.at(day, closes)
-        cursor = max(cursor, _next_quarter(now))
+        cursor = max(cursor, next_quarter(now))
         for busy_start, busy_end in busy:
             if busy_end <= cursor or busy_start >= end:
                 continue
@@ -127,9 +127,16 @@ def free_slots(room, day, taken, now):
     return slots
 
 
-def _next_quarter(instant):
+def next_quarter(instant):
+    """Free slots start at the next quarter hour: the calendar changes every fifteen minutes."""
     minutes = (instant.minute // 15 + 1) * 15
     return instant.replace(minute=0, second=0, microsecond=0) + timedelta(minutes=minutes)
+
+
+def viewer(user):
+    """What of the person looking changes the calendar drawn: their roles (may they ask for a
+    slot, open any booking) and their associations (whose bookings they may open)."""
+    return tuple(sorted(user.roles)), tuple(sorted(m.association_id for m in user.memberships))
 
 
 def wall_clock(instant):

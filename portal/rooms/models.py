@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.associations.models import Association
 from portal.auth.models import User
 from portal.database import UTCDateTime, db, utcnow
+from portal.roles import MANAGERS
 
 PLACE_KINDS = {
     "mairie": _l("Mairie"),
@@ -144,6 +145,10 @@ class Booking(db.Model):
     @property
     def is_series(self):
         return self.frequency != ONCE
+
+    def readable_by(self, user):
+        """Staff read every booking; an association member reads their association's."""
+        return user.has_role(*MANAGERS) or any(m.association_id == self.association_id for m in user.memberships)
 
 
 class Occurrence(db.Model):

@@ -1,21 +1,23 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, render_template, request
 from flask_babel import get_locale
-from wtforms.fields.choices import SelectChoice
 from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
 
-from portal import clock
+from portal import clock, page_cache
+from portal.associations.models import Association
 from portal.content import operations as content
 from portal.content.models import FALC, STANDARD
 from portal.database import db
 from portal.i18n import falc_enabled
-from portal.associations.models import Association
 from portal.rooms import calendar, feeds, operations
 from portal.rooms.forms import CalendarFilterForm
 from portal.rooms.models import WEEKDAYS, Place, Room
-from portal.web import owned_or_404, public, render, signed_in
+from portal.web import may_use, owned_or_404, public, render, signed_in, wants_fragment
 
 bp = Blueprint("rooms", __name__)
 
@@ -44,6 +46,18 @@ def room(room_id):
 @bp.route("/calendrier")
 @signed_in
 def calendar_view():
+    # The calendar is the portal's busiest page: it is rendered once per data version, filters,
+    # language and kind of viewer, then served from the page cache (portal/page_cache.py).
+    fragment = wants_fragment()
+    key = (fragment, tuple(sorted(request.args.items(multi=True))), str(get_locale()), falc_enabled(),
+           calendar.viewer(current_user), calendar.next_quarter(clock.now()))
+    body, status = page_cache.remember(page_cache.CALENDAR, key, lambda: _calendar_body(fragment))
+    if fragment:
+        return body, status
+    return render_template("rooms/calendar.html", body=Markup(body)), status
+
+
+def _calendar_body(fragment):
     form = CalendarFilterForm(request.args)
     places = operations.active_places()
     form.place.choices = [SelectChoice(None, _("Tous les lieux"))] + [SelectChoice(p.id, p.name) for p in places]
@@ -57,8 +71,9 @@ def calendar_view():
     rooms = operations.active_rooms(place_id=form.place.data, room_id=form.room.data,
                                     min_capacity=form.capacity.data, step_free=form.step_free.data) if valid else []
     shown = calendar.build(view, anchor, rooms)
-    return render("rooms/calendar.html", partial="rooms/_calendar.html", form=form, cal=shown,
-                  today=clock.today(), status=200 if valid else 400)
+    template = "rooms/_calendar.html" if fragment else "rooms/_calendar_page.html"
+    return render_template(template, form=form, cal=shown, today=clock.today(),
+                           may_request=may_use("rooms.new_booking")), 200 if valid else 400
 
 
 # --- calendar feeds ----------------------------------------------------------------------------
