@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask --app portal demo`` and ``flask --app portal translate …``."""
+"""Command-line tools: ``flask --app portal demo``, ``translate …`` and ``easy-read``."""
 from pathlib import Path
 
 import click
@@ -7,6 +7,8 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal import demo as demo_data
+from portal.content import easy_read as easy_read_check
+from portal.content import operations as content
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -61,6 +63,26 @@ def demo(if_empty):
                f"Mot de passe des comptes : {demo_data.DEMO_PASSWORD}")
 
 
+@click.command("easy-read")
+@with_appcontext
+def easy_read():
+    """Report easy-read hints on every stored easy-to-read (FALC) text. Hints never fail the
+    command (exit status 0): people concerned, not the machine, say a text is easy to read."""
+    texts = content.easy_read_texts()
+    total = 0
+    for text in texts:
+        report = easy_read_check.report(text.body, text.locale)
+        total += len(report.hints)
+        score = "" if report.score is None else f" – lisibilité {report.score}/100 ({report.level})"
+        reviewed = " – relu par des personnes concernées" if text.reviewed else ""
+        click.echo(f"{text.key} [{text.locale}]{score}{reviewed}")
+        for hint in report.hints:
+            click.echo(f"  {text.key} [{text.locale}] ligne {hint.line} · {hint.label} : {hint.message}")
+            click.echo(f"      « {hint.before}[{hint.marked}]{hint.after} »")
+    click.echo(f"{len(texts)} texte(s) facile(s) à lire vérifié(s), {total} conseil(s).")
+
+
 def init_app(app):
     app.cli.add_command(translate)
     app.cli.add_command(demo)
+    app.cli.add_command(easy_read)

@@ -7,13 +7,12 @@ written together or not at all.
 from contextlib import contextmanager
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.content import operations as content
-from portal.content.models import REGISTERS, TranslatedText
+from portal.content.forms import field_name
 from portal.database import db, utcnow
 from portal.errors import Refused
 from portal.i18n import wall_time
@@ -21,6 +20,7 @@ from portal.rooms import feeds
 from portal.rooms.models import PLACE_KINDS, WEEKDAYS, Booking, Closure, OpeningHours, Occurrence, Place, Room
 
 DELETED, ARCHIVED = "deleted", "archived"
+RULES = "rules"  # the name of the rules' translated text in the room form
 
 
 def hours_field(weekday, slot, end):
@@ -30,12 +30,8 @@ def hours_field(weekday, slot, end):
 
 
 def rules_field(locale, register):
-    return f"rules_{locale}_{register}"
-
-
-def rules_variants():
-    """Every (locale, register) a room's rules are written in, French standard first."""
-    return [(locale, register) for locale in current_app.config["PORTAL_LOCALES"] for register in REGISTERS]
+    """The form field of one variant of the rules, e.g. ``rules_en_falc``."""
+    return field_name(RULES, locale, register)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -167,13 +163,14 @@ def set_place_archived(actor, place, archived):
 # --- rooms ---------------------------------------------------------------------------------
 
 def save_room(actor, room, place, *, name, capacity, step_free=False, accessible_toilets=False,
-              hearing_loop=False, calm=False, equipment="", contact="", hours=None, rules=None):
+              hearing_loop=False, calm=False, equipment="", contact="", hours=None, rules=None, reviews=None):
     """Create (``room`` is a new ``Room()``) or update a room of ``place``.
 
     ``hours``: {weekday: [(opens, closes), …]} (see ``check_hours``); it replaces every
     opening interval, so a weekday left out is closed. ``rules``: {(locale, register): text}
     for the locales of ``PORTAL_LOCALES``; an empty text removes that variant. ``None`` leaves
-    the hours or the rules as they are."""
+    the hours or the rules as they are. ``reviews``: {(locale, register): bool}, which variants
+    people concerned have read (see ``content.save_variants``)."""
     name = _clean(name)
     if not name:
         raise Refused(_l("Indiquez le nom de la salle."), field="name")
@@ -195,7 +192,8 @@ def save_room(actor, room, place, *, name, capacity, step_free=False, accessible
                               for weekday, opens, closes in intervals]
 
     def save_rules():  # the rules' key needs the room's id
-        content.save_variants(room.rules_key, {variant: rules.get(variant, "") for variant in rules_variants()})
+        content.save_variants(room.rules_key, {variant: rules.get(variant, "") for variant in content.all_variants()},
+                              reviews, by=actor)
     return _save(actor, room, "room", _l("Une salle de ce lieu porte déjà ce nom."),
                  then=save_rules if rules is not None else None)
 
@@ -215,7 +213,7 @@ def remove_room(actor, room):
         set_room_archived(actor, room, True)
         return ARCHIVED
     audit.record(actor, "room.deleted", room, f"{room.place.name} – {room.name}")
-    db.session.execute(sa.delete(TranslatedText).where(TranslatedText.key == room.rules_key))
+    content.delete_texts(room.rules_key)
     db.session.execute(sa.delete(Closure).where(Closure.room_id == room.id))
     db.session.delete(room)
     db.session.commit()

@@ -2,8 +2,8 @@
 
 The opening hours are plain time inputs, ``INTERVALS_PER_DAY`` per weekday, so the editor
 works without JavaScript. Their names come from ``manage.hours_field`` so that a refusal
-from the rules lands next to the right input. The rules of use get one text area per
-configured locale and register, added when the form is built.
+from the rules lands next to the right input. The rules of use are a translated text, edited
+side by side (``portal.content.forms``).
 """
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -11,10 +11,9 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
 
-from portal.content.models import FALC
+from portal.content import forms as texts
 from portal.forms import required
-from portal.i18n import LOCALE_NAMES, text_direction
-from portal.rooms.manage import hours_field, rules_field, rules_variants
+from portal.rooms.manage import RULES, hours_field
 from portal.rooms.models import PLACE_KINDS
 
 INTERVALS_PER_DAY = 2
@@ -55,33 +54,16 @@ for _day in range(7):
                 _time_field(_l("Fermeture (%(slot)s)", slot=SLOT_NAMES[_slot])))
 
 
-def _rules_label(locale, register):
-    language = LOCALE_NAMES.get(locale, locale)
-    if register == FALC:
-        return _l("%(language)s, facile à lire et à comprendre (FALC)", language=language)
-    return _l("%(language)s, version courante", language=language)
-
-
 def room_form(room=None, **kwargs):
-    """A room form with one rules text area per configured (locale, register), filled from
+    """A room form with its rules side by side in every language and register, filled from
     ``room`` (its fields, opening hours and rules) unless the request posted data."""
-    from portal.content import operations as content
-
-    class Form(RoomForm):
-        pass
-
-    for locale, register in rules_variants():
-        setattr(Form, rules_field(locale, register), TextAreaField(
-            _rules_label(locale, register), validators=[Optional(), Length(max=5000)],
-            render_kw={"lang": locale, "dir": text_direction(locale)}))
     if room is not None and room.id is not None:
         for day in range(7):
             for slot, (opens, closes) in enumerate(room.hours_on(day)[:INTERVALS_PER_DAY]):
                 kwargs[hours_field(day, slot, "opens")] = opens
                 kwargs[hours_field(day, slot, "closes")] = closes
-        for (locale, register), body in content.variants(room.rules_key).items():
-            kwargs[rules_field(locale, register)] = body
-    return Form(obj=room, **kwargs)
+        kwargs.update(texts.stored(RULES, room.rules_key))
+    return texts.with_texts(RoomForm, RULES)(obj=room, **kwargs)
 
 
 def hours_from(form):
@@ -90,16 +72,8 @@ def hours_from(form):
                   for slot in range(INTERVALS_PER_DAY)] for day in range(7)}
 
 
-def rules_from(form):
-    return {(locale, register): form[rules_field(locale, register)].data or ""
-            for locale, register in rules_variants()}
-
-
 def hours_fields(form, day):
     """The (opens, closes) fields of a weekday, slot by slot, for the template."""
     return [(form[hours_field(day, slot, "opens")], form[hours_field(day, slot, "closes")])
             for slot in range(INTERVALS_PER_DAY)]
 
-
-def rules_fields(form):
-    return [form[rules_field(locale, register)] for locale, register in rules_variants()]

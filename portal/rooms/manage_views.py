@@ -7,7 +7,8 @@ from portal.database import db
 from portal.forms import form_status, submitted
 from portal.roles import MANAGERS
 from portal.rooms import manage
-from portal.rooms.manage_forms import PlaceForm, hours_fields, hours_from, room_form, rules_fields, rules_from
+from portal.content.forms import bodies_from, editor, reviews_from
+from portal.rooms.manage_forms import PlaceForm, hours_fields, hours_from, room_form
 from portal.rooms.models import WEEKDAYS, Place, Room
 from portal.rooms.views import bp
 from portal.web import allow, owned_or_404, render
@@ -67,11 +68,13 @@ def _edit_room(room, place):
             current_user, room, place, name=form.name.data, capacity=form.capacity.data,
             step_free=form.step_free.data, accessible_toilets=form.accessible_toilets.data,
             hearing_loop=form.hearing_loop.data, calm=form.calm.data, equipment=form.equipment.data,
-            contact=form.contact.data, hours=hours_from(form), rules=rules_from(form))):
+            contact=form.contact.data, hours=hours_from(form), rules=bodies_from(form, manage.RULES),
+            reviews=reviews_from(form, manage.RULES))):
         flash(_("La salle « %(name)s » est enregistrée.", name=room.name), "success")
         return redirect(url_for("rooms.room", room_id=room.id))
     return render("rooms/manage_room_form.html", form=form, room=room, place=place, weekdays=WEEKDAYS,
-                  day_fields=[hours_fields(form, day) for day in range(7)], rules=rules_fields(form),
+                  day_fields=[hours_fields(form, day) for day in range(7)],
+                  rules=editor(form, manage.RULES, room.rules_key if room.id else None),
                   booked=room.id is not None and manage.has_bookings(room), status=form_status(form))
 
 
