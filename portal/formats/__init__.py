@@ -1,0 +1,1 @@
+"""The directory of replicable meeting formats (café-échanges, cercle d'écoute…)."""
