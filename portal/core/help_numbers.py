@@ -1,11 +1,18 @@
 """National help numbers shown on the emergency page (France, free unless said otherwise).
 
-Local numbers (CCAS, CMP, the mairie's duty line) are data the town enters, not code.
+Local numbers (CCAS, CMP, the mairie's duty line) are data the town enters, not code: staff
+manage them in ``portal.resources`` and they are shown after the national ones.
 """
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import SQLAlchemyError
+
+from portal.content import operations as content
+from portal.database import db
+from portal.resources.operations import active_help_numbers
 
 
 @dataclass(frozen=True)
@@ -16,6 +23,7 @@ class HelpNumber:
     hours: str
     sms: bool = False  # can also be reached by text message
     free: bool = True
+    lang: str | None = None  # the language ``purpose`` is written in, when not the page's
 
     @property
     def dial(self):
@@ -65,3 +73,41 @@ def solitudecoute():
 
 def listening_lines():
     return (*LISTENING, solitudecoute())
+
+
+def local_lines():
+    """The town's own numbers (``LocalHelpNumber``), as ``HelpNumber``s, in the town's order,
+    their purposes in the reader's language and register (or the fallback's).
+
+    The national numbers are code so that they show even when the database does not answer:
+    the local ones are then left out rather than the whole page failing."""
+    locale = str(get_locale())
+    try:
+        lines = active_help_numbers()
+        purposes = content.lookup_many([line.purpose_key for line in lines], *content.shown_as())
+    except SQLAlchemyError:
+        db.session.rollback()
+        current_app.logger.exception("Local help numbers unavailable; showing the national ones only")
+        return ()
+    numbers = []
+    for line in lines:
+        purpose = purposes[line.purpose_key]
+        numbers.append(HelpNumber(line.number, line.name, purpose.body if purpose else "", line.hours,
+                                  free=line.free, lang=purpose.locale if purpose and purpose.locale != locale
+                                  else None))
+    return tuple(numbers)
+
+
+def help_number_groups():
+    """(heading, numbers) in print order: emergencies, listening lines, then the town's numbers
+    (a group without numbers is left out)."""
+    groups = ((_l("Urgences"), EMERGENCIES), (_l("Écoute et aide"), listening_lines()),
+              (_l("Numéros de la ville"), local_lines()))
+    return [(heading, numbers) for heading, numbers in groups if numbers]
+
+
+def poster_numbers():
+    """Every number to print, in print order: the national emergency numbers, the listening
+    lines, then the town's active local numbers. Each is a ``HelpNumber`` (``number``, ``dial``,
+    ``name``, ``purpose``, ``hours``, ``sms``, ``free``), in the current language and register."""
+    return [line for _heading, numbers in help_number_groups() for line in numbers]

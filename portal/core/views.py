@@ -1,12 +1,15 @@
 import sqlalchemy as sa
-from flask import Blueprint, abort, jsonify, request, session
+from flask import Blueprint, Response, abort, jsonify, request, session
 from flask_login import current_user
 
 from portal.auth import operations as accounts
-from portal.core.help_numbers import EMERGENCIES, listening_lines
+from portal.core import poster
+from portal.core.help_numbers import help_number_groups
+from portal.extensions import limiter
 from portal.database import db
 from portal.i18n import supported_locales
 from portal.roles import MANAGERS
+from portal.resources import operations as resources
 from portal.rooms import operations as rooms
 from portal.web import public, redirect_back, render
 
@@ -21,14 +24,22 @@ def home():
     # Staff see the requests waiting for them first thing: the oldest, the rest one click away.
     if current_user.is_authenticated and current_user.has_role(*MANAGERS):
         return render("core/home.html", queue=rooms.pending_queue(limit=HOME_QUEUE_LENGTH),
-                      waiting=rooms.pending_count())
+                      waiting=rooms.pending_count(), stale_resources=resources.stale_count())
     return render("core/home.html")
 
 
 @bp.route("/urgence")
 @public
 def emergency():
-    return render("core/emergency.html", emergencies=EMERGENCIES, listening=listening_lines())
+    return render("core/emergency.html", groups=help_number_groups())
+
+
+@bp.route("/urgence/affiche.pdf")
+@public
+@limiter.limit("30 per minute")  # a PDF costs a fraction of a second to build
+def emergency_poster():
+    return Response(poster.build(), mimetype="application/pdf",
+                    headers={"Content-Disposition": 'inline; filename="urgence.pdf"'})
 
 
 @bp.route("/healthz")
