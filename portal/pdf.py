@@ -1,8 +1,10 @@
 """One builder for every PDF the portal prints (door posters, charters, resource sheets).
 
-``Document`` is an A4 page with the town's name in the header, "page N sur M" in the footer,
-a Unicode TrueType font, the reading direction of the language (right-to-left through text
-shaping), an optional large type for easy-to-read (FALC) documents, and QR codes from segno.
+``Document`` is an A4 page with the town's name (and, if asked, the date) in the header,
+"page N sur M" in the footer, a Unicode TrueType font, the reading direction of the language
+(right-to-left through text shaping), an optional large type for easy-to-read (FALC) documents,
+and QR codes from segno. ``Flow`` lays out a one-page document made of blocks, shrinking its
+type and spacing until it fits (see ``Flow.fit``).
 
 The font is never committed to the repository. It is found, in this order:
 
@@ -28,7 +30,7 @@ from pathlib import Path
 import segno
 from babel import Locale
 from flask import current_app, has_app_context
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -39,8 +41,10 @@ HEADER_HEIGHT = 12  # mm under the top margin, for the town's name and a rule
 FOOTER_HEIGHT = 8  # mm above the bottom margin, for the page number
 BODY_SIZE = 12  # pt
 LARGE_BODY_SIZE = 16  # pt, for easy-to-read (FALC) documents
+LARGE_MIN_SIZE = 14  # pt: nothing of an easy-to-read document is printed smaller (FALC rules)
 LINE_SPACING = 1.35  # line height as a multiple of the type size
 PT = 25.4 / 72  # one typographic point in mm
+WRAP_SAFETY = 0.985  # share of a line's width counted as usable when measuring without drawing
 
 DARK = (0, 0, 0)
 MUTED = (64, 64, 64)  # still above 7:1 against white, and prints on any laser printer
@@ -173,13 +177,16 @@ class Document(FPDF):
     ``place(x, w)`` mirrors a column for right-to-left languages, so a layout is drawn once.
     """
 
-    def __init__(self, title, *, large=False, locale=None):
+    def __init__(self, title, *, large=False, locale=None, date=None, town=None):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.town = current_app.config["PORTAL_TOWN_NAME"]
+        self.town = town or current_app.config["PORTAL_TOWN_NAME"]
         self.locale = str(locale or get_locale())
         self.rtl = Locale.parse(self.locale).text_direction == "rtl"
         self.large = large
         self.body_size = LARGE_BODY_SIZE if large else BODY_SIZE
+        self.line_spacing = LINE_SPACING
+        # Written in full ("mardi 13 octobre 2026"), as easy-to-read rules ask, in every register.
+        self.date = format_date(date, "full") if date else None
         self.start = "R" if self.rtl else "L"
         self.end = "L" if self.rtl else "R"
 
@@ -187,8 +194,14 @@ class Document(FPDF):
         self.add_font(FAMILY, "", str(fonts.regular))
         self.add_font(FAMILY, "B", str(fonts.bold))
         if self.rtl:
-            # Arabic letters join and the line runs right to left: harfbuzz (uharfbuzz) does it.
+            # Arabic letters join and the line runs right to left: harfbuzz (uharfbuzz) does it,
+            # reading the layout tables from the font file itself. fpdf2's own copy of the font
+            # only embeds glyphs: without those tables it no longer decodes them for nothing.
             self.set_text_shaping(use_shaping_engine=True, direction="rtl")
+            for font in self.fonts.values():
+                for tag in LAYOUT_TABLES:
+                    if tag in font.ttfont:
+                        del font.ttfont[tag]
 
         self.set_margins(MARGIN, MARGIN + HEADER_HEIGHT, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + FOOTER_HEIGHT)
@@ -202,9 +215,13 @@ class Document(FPDF):
 
     def header(self):
         self.set_xy(MARGIN, MARGIN)
-        self.set_font(FAMILY, "B", 10 if not self.large else 13)
+        self.set_font(FAMILY, "B", 10 if not self.large else LARGE_MIN_SIZE)
         self.set_text_color(*MUTED)
         self.cell(self.epw, 6, self.town, align=self.start)
+        if self.date:
+            self.set_xy(MARGIN, MARGIN)
+            self.set_font(FAMILY, "", 10 if not self.large else LARGE_MIN_SIZE)
+            self.cell(self.epw, 6, self.date, align=self.end)
         self.set_draw_color(*RULE)
         self.set_line_width(0.3)
         self.line(MARGIN, MARGIN + 7.5, self.w - MARGIN, MARGIN + 7.5)
@@ -214,7 +231,7 @@ class Document(FPDF):
 
     def footer(self):
         self.set_xy(MARGIN, self.h - MARGIN - FOOTER_HEIGHT + 2)
-        self.set_font(FAMILY, size=9 if not self.large else 12)
+        self.set_font(FAMILY, size=9 if not self.large else LARGE_MIN_SIZE)
         self.set_text_color(*MUTED)
         self.cell(self.epw, 5, _("page %(page)s sur %(pages)s", page=self.page_no(), pages="{nb}"), align="C")
         self.set_text_color(*DARK)
@@ -234,7 +251,7 @@ class Document(FPDF):
         return self.w - x - w if self.rtl else x
 
     def line_height(self, size):
-        return size * PT * LINE_SPACING
+        return size * PT * self.line_spacing
 
     def style(self, size=None, bold=False, color=DARK):
         self.set_font(FAMILY, "B" if bold else "", size or self.body_size)
@@ -247,6 +264,8 @@ class Document(FPDF):
         w = w or self.w - MARGIN - x
         size = size or self.body_size
         self.style(size, bold, color)
+        if dry_run and not self.text_shaping and not wrap_anywhere:
+            return self.wrapped_lines(text, w, size) * self.line_height(size)
         if dry_run and "\n" not in text and self.get_string_width(text) < w - 2 * self.c_margin:
             return self.line_height(size)  # one line: known without laying the text out
         y = self.get_y()
@@ -257,6 +276,34 @@ class Document(FPDF):
         if dry_run:
             self.set_y(y)
         return height
+
+    def wrapped_lines(self, text, w, size):
+        """How many lines ``text`` takes in the current font, wrapped at spaces in ``w`` mm.
+
+        Counted from the font's advance widths: fpdf2 lays each line out glyph by glyph, which
+        for a page measured at several type sizes takes seconds. Counted on a line a little
+        narrower than fpdf2's, so the count may be one too many, never one too few."""
+        widths = self.current_font.cw
+        per_unit = size / 1000 / self.k  # mm per advance unit (1/1000 em) at this size
+        room = (w - 2 * self.c_margin) / per_unit * WRAP_SAFETY
+        space = widths[ord(" ")]
+        lines = 0
+        for paragraph in self.normalize_text(text).split("\n"):
+            lines += 1
+            used = None
+            for word in paragraph.split(" "):
+                width = sum(widths[ord(char)] for char in word)
+                if used is None:
+                    used = width
+                elif used + space + width <= room:
+                    used += space + width
+                else:
+                    lines += 1
+                    used = width
+                while used > room:  # a word longer than a line is cut anywhere
+                    lines += 1
+                    used -= room
+        return lines
 
     def measure(self, text, **kwargs):
         """The height ``text_block`` would take, without drawing anything."""
@@ -292,3 +339,224 @@ class Document(FPDF):
         for font in self.fonts.values():
             if hasattr(font, "close"):
                 font.close()
+
+
+# --- one-page documents made of blocks ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scale:
+    """How large a ``Flow`` is set: body type (pt), line height (× type size), gap between blocks (mm)."""
+    size: float
+    spacing: float
+    gap: float
+
+
+# Tried in this order until the document fits on its page. Easy-to-read documents never go
+# below LARGE_MIN_SIZE; the others stay readable on a table at arm's length.
+SCALES = (Scale(12, 1.35, 4.5), Scale(12, 1.3, 3.5), Scale(11.5, 1.3, 3.5), Scale(11.5, 1.25, 3),
+          Scale(11, 1.25, 3), Scale(11, 1.2, 2.5), Scale(10.5, 1.2, 2.5), Scale(10, 1.15, 2),
+          Scale(9.5, 1.12, 1.5))
+LARGE_SCALES = (Scale(16, 1.35, 5), Scale(16, 1.3, 4), Scale(15, 1.3, 4), Scale(15, 1.25, 3.5),
+                Scale(14.5, 1.25, 3.5), Scale(LARGE_MIN_SIZE, 1.2, 3), Scale(LARGE_MIN_SIZE, 1.12, 2),
+                Scale(LARGE_MIN_SIZE, 1.05, 1.5))
+HEADING_RATIOS = {1: 1.7, 2: 1.2}  # × body size
+LARGE_HEADING_RATIOS = {1: 1.45, 2: 1.12}  # FALC: the body is already large
+INDENT = 7  # mm: hanging indent of list items
+
+
+def unbroken(text):
+    """Text kept on one line, in reading order, such as a phone number: its spaces become
+    no-break spaces, which also keep its digit groups together in a right-to-left line."""
+    return text.replace(" ", "\u00a0")
+
+
+class Block:
+    """A piece of a ``Flow``: ``render`` draws it from the current height (or, with ``dry_run``,
+    only measures it, leaving the position alone) and returns its height in mm."""
+
+    def render(self, doc, scale, dry_run):
+        raise NotImplementedError
+
+
+class Heading(Block):
+    def __init__(self, text, level=1, muted=False):
+        self.text, self.level, self.muted = text, level, muted
+
+    def render(self, doc, scale, dry_run):
+        ratios = LARGE_HEADING_RATIOS if doc.large else HEADING_RATIOS
+        return doc.text_block(self.text, size=scale.size * ratios[self.level], bold=True,
+                              color=MUTED if self.muted else DARK, dry_run=dry_run)
+
+
+class Paragraph(Block):
+    def __init__(self, text, bold=False, muted=False, smaller=False):
+        self.text, self.bold, self.muted, self.smaller = text, bold, muted, smaller
+
+    def render(self, doc, scale, dry_run):
+        size = scale.size - 1 if self.smaller and not doc.large else scale.size
+        return doc.text_block(self.text, size=size, bold=self.bold, color=MUTED if self.muted else DARK,
+                              dry_run=dry_run)
+
+
+class Table(Block):
+    """Rows of (label, title, text), either of the last two possibly empty: the label in a
+    column of its own (a phone number, in bold and a little larger), the title in bold and the
+    text beside it, one line of text per line of the row's text."""
+
+    LABEL_RATIO = 1.15
+    COLUMN_GAP = 6  # mm
+
+    def __init__(self, rows, columns=1):
+        # A label is read in one go (a phone number): never broken across lines.
+        self.rows = [(unbroken(label), title, text) for label, title, text in rows]
+        self.columns = columns
+
+    def label_style(self, doc, scale, column_width):
+        """(type size, bold, width) of the labels, in columns ``column_width`` mm wide."""
+        size = scale.size * self.LABEL_RATIO
+        doc.style(size, bold=True)
+        widest = max((doc.get_string_width(label) for label, _title, _text in self.rows), default=0)
+        return size, True, min(widest + 2 * doc.c_margin + 3, column_width / 2)
+
+    def render(self, doc, scale, dry_run):
+        top = doc.get_y()
+        column_width = (doc.epw + self.COLUMN_GAP) / self.columns - self.COLUMN_GAP
+        size, bold, label_width = self.label_style(doc, scale, column_width)
+        per_column = -(-len(self.rows) // self.columns)
+        bottom = top
+        for column in range(self.columns):  # filled one after the other, as a reader goes down
+            doc.set_y(top)
+            label_x = MARGIN + column * (column_width + self.COLUMN_GAP)
+            text_x, text_width = label_x + label_width, column_width - label_width
+            for label, title, text in self.rows[column * per_column:(column + 1) * per_column]:
+                row_top = doc.get_y()
+                label_height = doc.text_block(label, x=label_x, w=label_width, size=size, bold=bold,
+                                              dry_run=dry_run)
+                doc.set_y(row_top)
+                height = 0
+                if title:
+                    height += doc.text_block(title, x=text_x, w=text_width, size=scale.size, bold=True,
+                                             dry_run=dry_run)
+                    doc.set_y(row_top + height)
+                if text:
+                    height += doc.text_block(text, x=text_x, w=text_width, size=scale.size, dry_run=dry_run)
+                doc.set_y(row_top + max(label_height, height) + scale.gap / 3)
+            bottom = max(bottom, doc.get_y())
+        return _finish(doc, top, bottom - top - scale.gap / 3, dry_run)
+
+
+class Items(Table):
+    """A list of (title, text) pairs after a marker: "•", or the item's number with ``numbered``."""
+
+    def __init__(self, items, numbered=False, marker="•"):
+        self.numbered, self.columns = numbered, 1
+        self.rows = [(f"{index}." if numbered else marker, title, text)
+                     for index, (title, text) in enumerate(items, start=1)]
+
+    def label_style(self, doc, scale, column_width):
+        return scale.size, self.numbered, INDENT
+
+
+class FillIn(Block):
+    """A label followed by a line to write on, or by the value when it is known."""
+
+    def __init__(self, label, value=None):
+        self.label, self.value = label, value
+
+    def render(self, doc, scale, dry_run):
+        top = doc.get_y()
+        label = f"{self.label} "
+        doc.style(scale.size, bold=True)
+        label_width = min(doc.get_string_width(label) + 2 * doc.c_margin, doc.epw / 2)
+        height = doc.text_block(label, w=label_width, size=scale.size, bold=True, dry_run=dry_run)
+        if self.value:
+            doc.set_y(top)
+            height = max(height, doc.text_block(self.value, x=MARGIN + label_width, size=scale.size, dry_run=dry_run))
+        else:
+            height = max(height, doc.line_height(scale.size) * 1.3)  # room to write by hand
+            if not dry_run:
+                doc.set_draw_color(*MUTED)
+                doc.set_line_width(0.3)
+                doc.set_dash_pattern(dash=0.8, gap=0.8)
+                left = doc.place(MARGIN + label_width, doc.epw - label_width)
+                doc.line(left, top + height - 1, left + doc.epw - label_width, top + height - 1)
+                doc.set_dash_pattern()
+        return _finish(doc, top, height, dry_run)
+
+
+class Framed(Block):
+    """Blocks inside a frame (the emergency numbers, say), so the eye finds them at once."""
+    PADDING = 3
+
+    def __init__(self, blocks):
+        self.blocks = list(blocks)
+
+    def render(self, doc, scale, dry_run):
+        top = doc.get_y()
+        doc.set_y(top + self.PADDING)
+        inner = _render_all(doc, self.blocks, scale, dry_run)
+        height = inner + 2 * self.PADDING
+        if not dry_run:
+            doc.set_draw_color(*DARK)
+            doc.set_line_width(0.7)
+            doc.rect(MARGIN - 2, top, doc.epw + 4, height, round_corners=True, corner_radius=2)
+        return _finish(doc, top, height, dry_run)
+
+
+def _finish(doc, top, height, dry_run):
+    """Leave the position under a block just drawn, or where it was when only measuring."""
+    doc.set_y(top if dry_run else top + height)
+    return height
+
+
+def _render_all(doc, blocks, scale, dry_run):
+    top = doc.get_y()
+    for index, block in enumerate(blocks):
+        if index:  # a heading stays close to what it introduces
+            doc.set_y(doc.get_y() + (scale.gap / 4 if isinstance(blocks[index - 1], Heading) else scale.gap))
+        height = block.render(doc, scale, dry_run)
+        if dry_run:
+            doc.set_y(doc.get_y() + height)
+    height = doc.get_y() - top
+    if dry_run:
+        doc.set_y(top)
+    return height
+
+
+class Flow:
+    """A one-page document: blocks set at the largest scale that keeps them above the foot of
+    the page. ``fit`` says which scale that is (None: even the smallest is too large)."""
+
+    def __init__(self, doc, blocks):
+        self.doc, self.blocks = doc, list(blocks)
+
+    @property
+    def scales(self):
+        return LARGE_SCALES if self.doc.large else SCALES
+
+    def height(self, scale):
+        self.doc.line_spacing = scale.spacing
+        return _render_all(self.doc, self.blocks, scale, dry_run=True)
+
+    def fits(self, scale):
+        return self.height(scale) <= self.doc.content_bottom - self.doc.get_y()
+
+    def fit(self):
+        scales = self.scales
+        if self.fits(scales[0]):
+            return scales[0]
+        if not self.fits(scales[-1]):
+            return None
+        # Each scale is smaller than the one before: the largest that fits is found by halves.
+        too_large, fitting = 0, len(scales) - 1
+        while fitting - too_large > 1:
+            middle = (too_large + fitting) // 2
+            if self.fits(scales[middle]):
+                fitting = middle
+            else:
+                too_large = middle
+        return scales[fitting]
+
+    def draw(self, scale):
+        self.doc.line_spacing = scale.spacing
+        _render_all(self.doc, self.blocks, scale, dry_run=False)

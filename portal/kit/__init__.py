@@ -1,0 +1,1 @@
+"""The session kit: the printed charter, local resources sheet and escalation plan."""
