@@ -34,10 +34,14 @@ def create_app(test_config=None, instance_path=None):
 
     from portal.associations import views as associations
     from portal.auth import people_views, views as auth  # noqa: F401 (people_views adds routes)
+    from portal.content import views as content
     from portal.core import views as core
+    from portal.formats import views as formats
+    from portal.kit import views as kit
+    from portal.resources import views as resources
     from portal.rooms import booking_views, manage_views, poster_views, views as rooms  # noqa: F401 (they add routes)
 
-    for domain in (core, auth, associations, rooms):
+    for domain in (core, auth, associations, rooms, formats, resources, kit, content):
         app.register_blueprint(domain.bp)
 
     web.init_app(app)

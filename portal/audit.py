@@ -67,6 +67,19 @@ ACTION_LABELS = {
     "room.archived": _l("salle archivée"),
     "room.unarchived": _l("salle réactivée"),
     "room.deleted": _l("salle supprimée"),
+    "format.created": _l("format créé"),
+    "format.updated": _l("format modifié"),
+    "format.archived": _l("format archivé"),
+    "format.unarchived": _l("format réactivé"),
+    "resource.created": _l("ressource créée"),
+    "resource.updated": _l("ressource modifiée"),
+    "resource.reviewed": _l("ressource vérifiée"),
+    "resource.archived": _l("ressource archivée"),
+    "resource.unarchived": _l("ressource réactivée"),
+    "help_number.created": _l("numéro local créé"),
+    "help_number.updated": _l("numéro local modifié"),
+    "help_number.archived": _l("numéro local archivé"),
+    "help_number.unarchived": _l("numéro local réactivé"),
 }
 
 

@@ -8,6 +8,8 @@ from werkzeug.security import generate_password_hash
 from portal.associations.models import Association, Membership
 from portal.auth.models import RoleGrant, User
 from portal.database import db
+from portal.formats import demo as formats_demo
+from portal.resources import demo as resources_demo
 from portal.roles import Role
 from portal import clock
 from portal.rooms import feeds
@@ -107,6 +109,9 @@ def load_demo():
     if db.session.scalar(sa.select(sa.func.count()).select_from(Booking)) == 0:
         _load_bookings(rooms, associations)
         db.session.commit()
+    formats_demo.load()
+    resources_demo.load()
+    db.session.commit()
 
 
 def _load_rooms():

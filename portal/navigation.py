@@ -15,6 +15,8 @@ ENTRIES = (
     ("rooms.calendar_view", _l("Calendrier"), None),
     ("rooms.my_bookings", _l("Réservations"), lambda user: bool(user.memberships)),
     ("rooms.closures", _l("Fermetures"), None),
+    ("formats.index", _l("Formats de rencontre"), None),
+    ("resources.index", _l("Ressources locales"), None),
     ("rooms.places", _l("Lieux"), None),
     ("rooms.manage_places", _l("Lieux et salles"), None),
 )

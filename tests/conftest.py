@@ -163,6 +163,11 @@ def make_booking(app):
     return factories.make_booking
 
 
+@pytest.fixture
+def make_format(app):
+    return factories.make_format
+
+
 @contextmanager
 def _counted_queries():
     statements = []

@@ -100,3 +100,74 @@ def make_booking(room=None, association=None, requester=None, day=None, start="1
     db.session.add(booking)
     db.session.commit()
     return booking
+
+
+def make_resource(languages=("fr",), descriptions=None, reviewed_months_ago=0, **overrides):
+    """A local resource (active, reviewed today unless ``reviewed_months_ago`` says otherwise);
+    ``descriptions``: {(locale, register): text}."""
+    from dateutil.relativedelta import relativedelta
+
+    from portal import clock
+    from portal.content import operations as content
+    from portal.resources.models import Resource, ResourceLanguage
+
+    n = next(_numbers)
+    values = {"name": f"Ressource n°{n}", "kind": "ccas", "address": f"{n} rue des Tilleuls",
+              "neighbourhood": "Centre", "hours": "Du lundi au vendredi, 9 h – 17 h", "phone": "02 00 00 00 10",
+              "reviewed_at": clock.now() - relativedelta(months=reviewed_months_ago)}
+    values.update(overrides)
+    resource = Resource(language_rows=[ResourceLanguage(code=code) for code in languages], **values)
+    db.session.add(resource)
+    db.session.flush()
+    content.save_variants(resource.description_key, descriptions or {})
+    db.session.commit()
+    return resource
+
+
+def make_help_number(purposes=None, **overrides):
+    """One of the town's help numbers; ``purposes``: {(locale, register): text}."""
+    from portal.content import operations as content
+    from portal.resources.models import LocalHelpNumber
+
+    n = next(_numbers)
+    values = {"name": f"Permanence n°{n}", "number": f"02 00 00 01 {n % 100:02d}", "hours": "En semaine"}
+    values.update(overrides)
+    line = LocalHelpNumber(**values)
+    db.session.add(line)
+    db.session.flush()
+    content.save_variants(line.purpose_key, purposes or {("fr", "standard"): "Une urgence sociale."})
+    db.session.commit()
+    return line
+
+
+def make_format(texts=None, roles=("accueil", "animation"), **overrides):
+    """A format offered to the public. ``texts``: {field: {(locale, register): body}}; by
+    default a French standard name and purpose."""
+    from portal.content import operations as content
+    from portal.formats.models import Format
+
+    n = next(_numbers)
+    values = {"slug": f"format-{n}", "kind": "talk", "duration": 90, "group_min": 4, "group_max": 12}
+    values.update(overrides)
+    fmt = Format(**values)
+    fmt.roles = roles
+    db.session.add(fmt)
+    db.session.flush()
+    texts = texts if texts is not None else {"name": {("fr", "standard"): f"Format n°{n}"},
+                                             "purpose": {("fr", "standard"): "Se retrouver pour parler."}}
+    for field, bodies in texts.items():
+        content.save_variants(fmt.text_key(field), bodies)
+    db.session.commit()
+    return fmt
+
+
+def make_text(key="test:1:text", locale="fr", register="standard", body="Un texte.", reviewed_by=None):
+    """One variant of a translated text, marked as read by people concerned when ``reviewed_by``."""
+    from portal.content.models import TranslatedText
+
+    text = TranslatedText(key=key, locale=locale, register=register, body=body)
+    if reviewed_by is not None:
+        text.mark_reviewed(reviewed_by)
+    db.session.add(text)
+    db.session.commit()
+    return text

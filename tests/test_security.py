@@ -10,6 +10,7 @@ from portal import clock
 from portal.auth import operations
 from portal.auth.models import AccountToken
 from portal.database import db
+from tests import factories
 from tests.conftest import Client
 from tests.factories import PASSWORD
 
@@ -37,6 +38,8 @@ def world(app, make_user, make_association, make_room, make_booking):
         invitation = operations.issue_token(invited, AccountToken.INVITATION)
         reset = operations.issue_token(person, AccountToken.PASSWORD_RESET)
     db.session.commit()
+    resource, help_line = factories.make_resource(reviewed_months_ago=13), factories.make_help_number()
+    fmt = factories.make_format()
     # endpoint -> (URL values, a form that would change something if the token were not checked)
     forms = {
         "auth.login": ({}, {"email": person.email, "password": PASSWORD}),
@@ -58,6 +61,7 @@ def world(app, make_user, make_association, make_room, make_booking):
         "associations.archive": ({"association_id": association.id}, {}),
         "core.set_language": ({}, {"locale": "en"}),
         "core.toggle_easy_read": ({}, {"falc": "on"}),
+        "content.easy_read": ({}, {"field": "text", "text": "Le CCAS vous aide."}),
         "rooms.new_booking": ({}, {"association": association.id, "room": room.id, "date": day, "start": "10:00",
                                    "end": "11:00", "purpose": "Café", "expected_attendance": "5",
                                    "frequency": "once"}),
@@ -82,6 +86,22 @@ def world(app, make_user, make_association, make_room, make_booking):
         "rooms.archive_room": ({"room_id": room.id}, {}),
         "rooms.unarchive_room": ({"room_id": room.id}, {}),
         "rooms.delete_room": ({"room_id": room.id}, {}),
+        "resources.new_resource": ({}, {"name": "Nouvelle ressource", "kind": "ccas", "phone": "02 00 00 00 00"}),
+        "resources.edit_resource": ({"resource_id": resource.id}, {"name": "Autre nom", "kind": "cmp",
+                                                                   "phone": "02 00 00 00 00"}),
+        "resources.mark_reviewed": ({"resource_id": resource.id}, {}),
+        "resources.archive_resource": ({"resource_id": resource.id}, {}),
+        "resources.unarchive_resource": ({"resource_id": resource.id}, {}),
+        "resources.new_help_number": ({}, {"name": "Permanence", "number": "02 00 00 00 00"}),
+        "resources.edit_help_number": ({"line_id": help_line.id}, {"name": "Autre", "number": "02 00 00 00 01"}),
+        "resources.archive_help_number": ({"line_id": help_line.id}, {}),
+        "resources.unarchive_help_number": ({"line_id": help_line.id}, {}),
+        "formats.new": ({}, {"kind": "talk", "duration": "60", "group_min": "2", "group_max": "8",
+                             "name_fr_standard": "Nouveau format"}),
+        "formats.edit": ({"format_id": fmt.id}, {"kind": "do", "duration": "60", "group_min": "2", "group_max": "8",
+                                                 "name_fr_standard": "Autre nom"}),
+        "formats.archive": ({"format_id": fmt.id}, {}),
+        "formats.unarchive": ({"format_id": fmt.id}, {}),
     }
     return admin, forms
 
@@ -179,7 +199,8 @@ def test_every_response_carries_the_security_headers(client, url):
 
 @pytest.mark.parametrize("url", ["/", "/urgence", "/lieux", "/connexion", "/mot-de-passe-oublie",
                                  "/compte", "/personnes", "/personnes/inviter", "/associations",
-                                 "/associations/nouvelle", "/mes-associations", "/nexiste-pas"])
+                                 "/associations/nouvelle", "/mes-associations", "/nexiste-pas",
+                                 "/formats", "/gestion/formats", "/gestion/formats/nouveau"])
 def test_pages_have_no_inline_script_the_policy_would_block(client, make_user, url):
     client.login(make_user(roles=("admin",)))
     page = client.get(url).get_data(as_text=True)

@@ -11,7 +11,6 @@ from wtforms.fields.choices import SelectChoice
 from portal import clock, page_cache
 from portal.associations.models import Association
 from portal.content import operations as content
-from portal.content.models import FALC, STANDARD
 from portal.database import db
 from portal.i18n import falc_enabled
 from portal.rooms import calendar, feeds, operations
@@ -39,7 +38,7 @@ def place(place_id):
 @public
 def room(room_id):
     found = owned_or_404(db.session.get(Room, room_id))
-    rules = content.lookup(found.rules_key, str(get_locale()), FALC if falc_enabled() else STANDARD)
+    rules = content.lookup(found.rules_key, *content.shown_as())
     return render("rooms/room.html", room=found, rules=rules, weekdays=WEEKDAYS)
 
 
