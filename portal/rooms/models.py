@@ -131,6 +131,8 @@ class Booking(db.Model):
     room_id: Mapped[int] = mapped_column(sa.ForeignKey("rooms.id"), index=True)
     association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id"), index=True)
     requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    # The session these dates are for, when an association's planner asked for them.
+    session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
     purpose: Mapped[str] = mapped_column(sa.String(200))
     expected_attendance: Mapped[int] = mapped_column()
     frequency: Mapped[str] = mapped_column(sa.String(10), default=ONCE)
