@@ -1,0 +1,1 @@
+"""Volunteers: session teams and their roles, "Mon planning", reminders."""

@@ -1,0 +1,251 @@
+"""Session teams: invitations and answers, gaps, "Mon planning", its feed, changes told."""
+from datetime import timedelta
+
+import pytest
+from icalendar import Calendar
+
+from portal import clock
+from portal.database import db
+from portal.errors import Refused
+from portal.rooms import operations as rooms
+from portal.volunteers import operations
+from portal.volunteers.models import ACCEPTED, CANCELLED, DECLINED, MOVED, TeamMember, TeamNotice
+from tests import factories
+
+
+@pytest.fixture
+def cafe(app, make_association, make_format, make_session, make_booking, make_user):
+    """A weekly café of an association (three approved dates from next week), one of its
+    members, and two of its volunteers."""
+    association = make_association(name="Lien et Voisinage")
+    fmt = make_format(roles=("accueil", "animation"), slug="cafe-echanges")
+    session = make_session(association=association, fmt=fmt, title="Café du mardi")
+    booking = make_booking(association=association, status="approved", frequency="weekly", count=3,
+                           session_id=session.id)
+    member = make_user(roles=("association",), associations=[association], name="Awa Diallo")
+    marie = make_user(roles=("volunteer",), associations=[association], name="Marie Martin")
+    paul = make_user(roles=("volunteer",), associations=[association], name="Paul Durand")
+    return session, booking.occurrences, member, marie, paul
+
+
+def sign_in(client, user):
+    client.post("/deconnexion")
+    client.login(user)
+
+
+def team_url(session):
+    return f"/seances/{session.id}/equipe"
+
+
+def test_a_member_invites_a_volunteer_and_the_volunteer_is_told(client, cafe, outbox):
+    session, _dates, member, marie, _paul = cafe
+    sign_in(client, member)
+    response = client.post(team_url(session), {"user_id": marie.id, "role": "referent", "occurrence_id": 0})
+    assert response.status_code == 302
+    invited = db.session.query(TeamMember).one()
+    assert (invited.user_id, invited.role, invited.occurrence_id, invited.status) == (marie.id, "referent", None, "invited")
+    [(to, subject, body)] = outbox()
+    assert to == marie.email and "Café du mardi" in subject and "/mon-planning" in body
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert "Marie Martin" in page and "Invitation en attente" in page
+
+
+def test_the_same_invitation_twice_is_refused_next_to_the_field(client, cafe):
+    session, _dates, member, marie, _paul = cafe
+    sign_in(client, member)
+    client.post(team_url(session), {"user_id": marie.id, "role": "accueil", "occurrence_id": 0})
+    response = client.post(team_url(session), {"user_id": marie.id, "role": "accueil", "occurrence_id": 0},
+                           htmx=True)
+    assert response.status_code == 422
+    assert "déjà invitée à ce rôle" in response.get_data(as_text=True)
+    assert db.session.query(TeamMember).count() == 1
+
+
+def test_a_single_date_and_another_role_can_be_added(cafe):
+    session, dates, member, marie, _paul = cafe
+    operations.invite(member, session, marie, "accueil")
+    operations.invite(member, session, marie, "accueil", dates[1])
+    operations.invite(member, session, marie, "animation")
+    assert db.session.query(TeamMember).count() == 3
+
+
+def test_only_the_association_s_volunteers_can_be_invited(cafe, make_user, make_session):
+    session, _dates, member, _marie, _paul = cafe
+    outsider = make_user(roles=("volunteer",), name="Hors Association")
+    not_volunteer = make_user(roles=("association",), associations=[session.association])
+    for user in (outsider, not_volunteer):
+        with pytest.raises(Refused):
+            operations.invite(member, session, user, "accueil")
+    with pytest.raises(Refused):
+        operations.invite(member, session, _marie, "chef")
+    other = make_session()
+    other_date = factories.make_booking(association=other.association, session_id=other.id).occurrences[0]
+    with pytest.raises(Refused):
+        operations.invite(member, session, _marie, "accueil", other_date)
+
+
+def test_strangers_get_404_and_staff_only_read(client, cafe, make_user, make_association):
+    session, _dates, _member, marie, _paul = cafe
+    stranger = make_user(roles=("association",), associations=[make_association()])
+    sign_in(client, stranger)
+    assert client.get(team_url(session)).status_code == 404
+    assert client.post(team_url(session), {"user_id": marie.id, "role": "accueil",
+                                           "occurrence_id": 0}).status_code == 404
+    staff = make_user(roles=("staff",))
+    sign_in(client, staff)
+    page = client.get(team_url(session))
+    assert page.status_code == 200 and "Inviter" not in page.get_data(as_text=True)
+    assert client.post(team_url(session), {"user_id": marie.id, "role": "accueil",
+                                           "occurrence_id": 0}).status_code == 403
+    assert db.session.query(TeamMember).count() == 0
+
+
+def test_gaps_list_missing_roles_and_always_a_referent(client, cafe):
+    session, dates, member, marie, paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    operations.answer(paul, operations.invite(member, session, paul, "animation"), accept=True)
+    referent = operations.invite(member, session, paul, "referent", dates[0])
+    assert [g.missing for g in operations.gaps(session)] == [["referent"]] * 3
+    operations.answer(paul, referent, accept=True)
+    assert [g.occurrence for g in operations.gaps(session)] == dates[1:]
+    sign_in(client, member)
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert "pas de référent" in page
+    assert clock.local(dates[1].starts_at).strftime("%Y") in page
+
+
+def test_the_volunteer_accepts_inline_and_someone_else_cannot(client, cafe, make_user):
+    session, dates, member, marie, paul = cafe
+    invitation = operations.invite(member, session, marie, "referent")
+    sign_in(client, paul)
+    url = f"/mon-planning/invitations/{invitation.id}"
+    assert client.post(url, {"decision": "accept"}).status_code == 404
+    sign_in(client, marie)
+    page = client.get("/mon-planning").get_data(as_text=True)
+    assert "Personne référente" in page and "Accepter" in page
+    fragment = client.post(url, {"decision": "accept"}, htmx=True)
+    assert fragment.status_code == 200
+    text = fragment.get_data(as_text=True)
+    assert "<html" not in text and "Accepté" in text and "Décliner" in text
+    assert invitation.status == ACCEPTED and invitation.answered_at is not None
+    assert client.post(url, {"decision": "decline"}).status_code == 302
+    assert invitation.status == DECLINED
+    assert client.post(url, {"decision": "peut-être"}).status_code == 302
+    assert invitation.status == DECLINED
+
+
+def test_mon_planning_shows_what_a_volunteer_needs(client, cafe):
+    session, dates, member, marie, paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "referent"), accept=True)
+    operations.answer(paul, operations.invite(member, session, paul, "accueil", dates[1]), accept=True)
+    operations.invite(member, session, paul, "animation", dates[2])  # not accepted: not a mate
+    sign_in(client, marie)
+    page = client.get("/mon-planning").get_data(as_text=True)
+    room = dates[0].booking.room
+    assert page.count('class="card planned-date"') == 3
+    assert room.place.address in page and "plain-pied" in page
+    assert "Personne référente" in page
+    assert page.count("Paul") == 1  # his first name, on the one date he serves
+    assert "Durand" not in page
+    assert "/formats/cafe-echanges/kit/charte.pdf" in page
+    assert "Liste à cocher" in page
+    assert clock.local(dates[0].starts_at).strftime("%H:%M") in page.replace(" h ", ":")
+
+
+def test_dates_not_yet_approved_or_past_are_not_in_mon_planning(client, cafe, make_booking):
+    session, dates, member, marie, _paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    make_booking(association=session.association, status="pending", session_id=session.id,
+                 day=clock.today() + timedelta(days=30))
+    make_booking(association=session.association, status="approved", session_id=session.id,
+                 day=clock.today() - timedelta(days=3))
+    assert [d.occurrence for d in operations.planning(marie)] == dates
+
+
+def test_the_feed_is_valid_icalendar_and_a_new_address_cuts_the_old(client, cafe):
+    session, dates, member, marie, _paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    sign_in(client, marie)
+    client.get("/mon-planning")
+    old = operations.feed_token(marie)
+    response = client.get(f"/flux/planning/{old}.ics")
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    events = Calendar.from_ical(response.data).walk("VEVENT")
+    assert len(events) == 3
+    assert client.post("/mon-planning/flux").status_code == 302
+    new = operations.feed_token(marie)
+    assert new != old
+    assert client.get(f"/flux/planning/{old}.ics").status_code == 404
+    assert client.get(f"/flux/planning/{new}.ics").status_code == 200
+
+
+def test_a_cancelled_or_moved_date_is_told_by_mail_and_on_mon_planning(client, cafe, make_user, outbox):
+    session, dates, member, marie, paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    operations.invite(member, session, paul, "animation")  # never answered: not told
+    staff = make_user(roles=("staff",))
+    rooms.cancel(staff, dates[1])  # the rooms say so themselves: the team is told at once
+    operations.tell_team([dates[2]], MOVED)
+    mails = outbox()[-2:]
+    assert [to for to, _s, _b in mails] == [marie.email, marie.email]
+    assert "annulée" in mails[0][1] and "déplacée" in mails[1][1]
+    sign_in(client, marie)
+    page = client.get("/mon-planning").get_data(as_text=True)
+    assert "est annulée" in page and "a été déplacée" in page
+    notice = db.session.query(TeamNotice).filter_by(change=CANCELLED).one()
+    assert client.post(f"/mon-planning/messages/{notice.id}/masquer", htmx=True).status_code == 200
+    page = client.get("/mon-planning").get_data(as_text=True)
+    assert "est annulée" not in page and "a été déplacée" in page
+    sign_in(client, paul)
+    assert client.post(f"/mon-planning/messages/{notice.id}/masquer").status_code == 404
+
+
+def test_the_team_ticks_the_checklist_and_readiness_follows(client, cafe, make_user):
+    session, dates, member, marie, paul = cafe
+    operations.answer(marie, operations.invite(member, session, marie, "referent"), accept=True)
+    date = dates[0]
+    assert not operations.readiness(date).ready
+    sign_in(client, marie)
+    url = f"/dates/{date.id}/liste"
+    for item in ("rules_posted", "charter_printed", "resources_printed"):
+        response = client.post(url, {"item": item, "done": "1"}, htmx=True)
+        assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "fait par Marie" in text and "Décocher" in text
+    assert operations.readiness(date).ready
+    client.post(url, {"item": "rules_posted", "done": "0"})
+    assert not operations.readiness(date).rules_posted
+    assert client.post(url, {"item": "inconnu", "done": "1"}).status_code == 400
+    sign_in(client, paul)  # not in this date's team
+    assert client.post(url, {"item": "rules_posted", "done": "1"}).status_code == 404
+    sign_in(client, member)
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert "Référent confirmé : oui" in page and "Règles affichées : non" in page
+    # The association ticks too, from its team page.
+    assert client.post(url, {"item": "rules_posted", "done": "1", "next": team_url(session)}).location == team_url(session)
+    assert operations.readiness(date).rules_posted
+
+
+def test_an_htmx_invitation_answers_with_the_team_fragment(client, cafe):
+    session, _dates, member, marie, _paul = cafe
+    sign_in(client, member)
+    response = client.post(team_url(session), {"user_id": marie.id, "role": "accueil", "occurrence_id": 0},
+                           htmx=True)
+    assert response.status_code == 200
+    fragment = response.get_data(as_text=True)
+    assert "<html" not in fragment and "Marie Martin" in fragment and "Invitation en attente" in fragment
+
+
+def test_the_demo_team_loads_twice_without_change(cafe, make_user):
+    from portal.volunteers import demo
+    from portal.volunteers.models import ChecklistTick
+
+    session, dates, _member, _marie, _paul = cafe
+    make_user(roles=("volunteer",), associations=[session.association], email=demo.VOLUNTEER)
+    for _ in range(2):
+        demo.load()
+        db.session.commit()
+    members = db.session.query(TeamMember).order_by(TeamMember.role).all()
+    assert [(m.role, m.status, m.occurrence_id) for m in members] == [
+        ("accueil", "invited", dates[0].id), ("referent", "accepted", None)]
+    assert db.session.query(ChecklistTick).count() == 3
