@@ -39,9 +39,11 @@ def create_app(test_config=None, instance_path=None):
     from portal.formats import views as formats
     from portal.kit import views as kit
     from portal.resources import views as resources
+    from portal.sessions import public_views, views as sessions  # noqa: F401 (public_views adds routes)
+    from portal.volunteers import views as volunteers
     from portal.rooms import booking_views, manage_views, poster_views, views as rooms  # noqa: F401 (they add routes)
 
-    for domain in (core, auth, associations, rooms, formats, resources, kit, content):
+    for domain in (core, auth, associations, rooms, formats, resources, kit, sessions, volunteers, content):
         app.register_blueprint(domain.bp)
 
     web.init_app(app)

@@ -80,6 +80,9 @@ ACTION_LABELS = {
     "help_number.updated": _l("numéro local modifié"),
     "help_number.archived": _l("numéro local archivé"),
     "help_number.unarchived": _l("numéro local réactivé"),
+    "session.created": _l("rencontre commencée (brouillon)"),
+    "session.updated": _l("étape de la rencontre enregistrée"),
+    "session.published": _l("rencontre publiée"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask --app portal demo``, ``translate …`` and ``easy-read``."""
+"""Command-line tools: ``flask --app portal demo``, ``translate …``, ``easy-read`` and ``tick``."""
 from pathlib import Path
 
 import click
@@ -9,6 +9,8 @@ from flask.cli import AppGroup, with_appcontext
 from portal import demo as demo_data
 from portal.content import easy_read as easy_read_check
 from portal.content import operations as content
+from portal.sessions import public as participants
+from portal.volunteers import operations as volunteers
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -82,7 +84,25 @@ def easy_read():
     click.echo(f"{len(texts)} texte(s) facile(s) à lire vérifié(s), {total} conseil(s).")
 
 
+@click.command("tick")
+@click.option("--url", envvar="PORTAL_URL", default="http://localhost:5000", show_default=True,
+              help="The portal's public address, for the links in the messages (or PORTAL_URL); "
+                   "SERVER_NAME wins when it is configured.")
+@with_appcontext
+def tick(url):
+    """Send the reminders that are due (48 h before a date; a week ahead, a missing referent),
+    and erase the contacts left by participants once their date is over.
+    Safe to run twice: each reminder is sent once. Meant for cron, every 15 minutes."""
+    # No request here: the links in the messages are built as if the portal were asked at ``url``.
+    with current_app.test_request_context(base_url=url):
+        reminders, warnings = volunteers.tick()
+        forgotten = participants.forget_past_contacts()
+    click.echo(f"{reminders} rappel(s) envoyé(s) aux équipes, {warnings} alerte(s) « pas de référent » "
+               f"envoyée(s) aux associations, {forgotten} contact(s) de participants effacé(s).")
+
+
 def init_app(app):
     app.cli.add_command(translate)
     app.cli.add_command(demo)
     app.cli.add_command(easy_read)
+    app.cli.add_command(tick)

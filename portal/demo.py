@@ -10,6 +10,8 @@ from portal.auth.models import RoleGrant, User
 from portal.database import db
 from portal.formats import demo as formats_demo
 from portal.resources import demo as resources_demo
+from portal.sessions import demo as sessions_demo
+from portal.volunteers import demo as volunteers_demo
 from portal.roles import Role
 from portal import clock
 from portal.rooms import feeds
@@ -111,6 +113,9 @@ def load_demo():
         db.session.commit()
     formats_demo.load()
     resources_demo.load()
+    db.session.commit()
+    sessions_demo.load()
+    volunteers_demo.load()
     db.session.commit()
 
 

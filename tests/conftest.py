@@ -168,6 +168,11 @@ def make_format(app):
     return factories.make_format
 
 
+@pytest.fixture
+def make_session(app):
+    return factories.make_session
+
+
 @contextmanager
 def _counted_queries():
     statements = []

@@ -171,3 +171,27 @@ def make_text(key="test:1:text", locale="fr", register="standard", body="Un text
     db.session.add(text)
     db.session.commit()
     return text
+
+
+def make_session(association=None, fmt=None, room=None, status="draft", step=1, **overrides):
+    """A session of the planner, written directly (the rules are tested in test_sessions*).
+    Publishing needs more: see ``portal.sessions.operations.missing``."""
+    from portal.sessions.models import Session
+
+    association = association or make_association()
+    fmt = fmt or make_format()
+    values = {"title": "Café-échanges du mardi", "duration": fmt.duration, "max_participants": fmt.group_max}
+    values.update(overrides)
+    session = Session(association=association, format=fmt, room=room, status=status, step=step, **values)
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def make_public_session(room=None, frequency="once", count=None, day=None, start="14:00", end="16:00", **overrides):
+    """A published session (see ``make_session``) with approved dates in ``room``: the public sees it."""
+    room = room or make_room()
+    session = make_session(room=room, status="published", step=6, frequency=frequency, **overrides)
+    make_booking(room=room, association=session.association, status="approved", frequency=frequency, count=count,
+                 day=day, start=start, end=end, session_id=session.id)
+    return session

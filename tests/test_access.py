@@ -46,6 +46,10 @@ EXPECTED = {
     "rooms.new_place": MANAGERS_ONLY,
     "rooms.my_bookings": {**MANAGERS_ONLY, "association": OK},
     "rooms.new_booking": {**MANAGERS_ONLY, "admin": FORBIDDEN, "staff": FORBIDDEN, "association": OK},
+    "sessions.directory": EVERYONE_OK,
+    "sessions.new": {**MANAGERS_ONLY, "admin": FORBIDDEN, "staff": FORBIDDEN, "association": OK},
+    "sessions.mine": {**MANAGERS_ONLY, "association": OK},
+    "volunteers.planning": {"anonymous": LOGIN, **dict.fromkeys(ROLES, FORBIDDEN), "volunteer": OK},
 }
 
 

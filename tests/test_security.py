@@ -10,6 +10,7 @@ from portal import clock
 from portal.auth import operations
 from portal.auth.models import AccountToken
 from portal.database import db
+from portal.volunteers.models import TeamMember, TeamNotice
 from tests import factories
 from tests.conftest import Client
 from tests.factories import PASSWORD
@@ -40,6 +41,17 @@ def world(app, make_user, make_association, make_room, make_booking):
     db.session.commit()
     resource, help_line = factories.make_resource(reviewed_months_ago=13), factories.make_help_number()
     fmt = factories.make_format()
+    open_session = factories.make_public_session(admission="sign_up")
+    with app.test_request_context():
+        from portal.sessions import public
+        _participant, place_token = public.sign_up(open_session, public.upcoming_dates(open_session)[0].id, "Mina")
+    team_session = factories.make_session(association=association, fmt=fmt)
+    booking.session_id = team_session.id
+    helper = make_user(roles=("volunteer",), associations=[association], name="Inès Moreau")
+    team_member = TeamMember(session=team_session, user=helper, role="referent", status="accepted")
+    notice = TeamNotice(user_id=helper.id, change="cancelled", title="Café", starts_at=occurrence.starts_at)
+    db.session.add_all([team_member, notice])
+    db.session.commit()
     # endpoint -> (URL values, a form that would change something if the token were not checked)
     forms = {
         "auth.login": ({}, {"email": person.email, "password": PASSWORD}),
@@ -102,6 +114,19 @@ def world(app, make_user, make_association, make_room, make_booking):
                                                  "name_fr_standard": "Autre nom"}),
         "formats.archive": ({"format_id": fmt.id}, {}),
         "formats.unarchive": ({"format_id": fmt.id}, {}),
+        "sessions.sign_up": ({"session_id": open_session.id}, {
+            "occurrence": str(public.upcoming_dates(open_session)[0].id), "name": "Noé"}),
+        "sessions.cancel_place": ({"token": place_token}, {}),
+        "sessions.new": ({}, {"association": association.id, "format": fmt.id}),
+        "sessions.step": ({"session_id": team_session.id, "step": "lieu"}, {"room": room.id}),
+        "sessions.publish": ({"session_id": team_session.id}, {}),
+        "volunteers.invite": ({"session_id": team_session.id}, {"user_id": helper.id, "role": "accueil",
+                                                                "occurrence_id": "0"}),
+        "volunteers.withdraw": ({"member_id": team_member.id}, {}),
+        "volunteers.answer": ({"member_id": team_member.id}, {"decision": "decline"}),
+        "volunteers.dismiss": ({"notice_id": notice.id}, {}),
+        "volunteers.renew_feed": ({}, {}),
+        "volunteers.tick": ({"occurrence_id": occurrence.id}, {"item": "rules_posted", "done": "1"}),
     }
     return admin, forms
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
+from blinker import Namespace
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
@@ -24,6 +25,11 @@ from portal.rooms.recurrence import series_dates
 # so the (room_id, starts_at) index is read over a window, never from the beginning of time.
 LONGEST_OCCURRENCE = timedelta(days=1)
 BUSY = (APPROVED,)
+
+# Sent after a commit that moved or cancelled dates (``change``: "moved" or "cancelled"), so
+# that the domains built on rooms (a session's team, the people signed up) can tell their own
+# people, without rooms knowing about them.
+dates_changed = Namespace().signal("dates-changed")
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -140,9 +146,10 @@ def plan(room, first_day, start, end, frequency=ONCE, until=None, count=None, at
 
 
 def request_booking(actor, association, room, purpose, attendance, first_day, start, end,
-                    frequency=ONCE, until=None, count=None):
+                    frequency=ONCE, until=None, count=None, session=None):
     """Save a request. A single date that conflicts is refused; in a series, conflicting
-    dates are kept as "skipped" (they can be requested again later) and the rest wait."""
+    dates are kept as "skipped" (they can be requested again later) and the rest wait.
+    ``session``: the planned session these dates are for (its dates are this booking's)."""
     if not actor.has_role("association") or association not in actor.associations:
         raise Refused(_l("Vous ne pouvez demander une salle que pour une association dont vous êtes membre."),
                       field="association")
@@ -153,7 +160,8 @@ def request_booking(actor, association, room, purpose, attendance, first_day, st
     if all(p.conflicts for p in planned):
         raise Refused(_l("Toutes les dates de la série sont en conflit."), field="start")
     booking = Booking(room=room, association=association, requested_by=actor, purpose=purpose.strip(),
-                      expected_attendance=attendance, frequency=frequency)
+                      expected_attendance=attendance, frequency=frequency,
+                      session_id=session.id if session is not None else None)
     for p in planned:
         booking.occurrences.append(Occurrence(
             room_id=room.id, starts_at=p.starts_at, ends_at=p.ends_at,
@@ -250,6 +258,7 @@ def answer_proposal(actor, occurrence, accept):
     occurrence.proposed_starts_at = occurrence.proposed_ends_at = None
     _decide(actor, [occurrence], APPROVED, "occurrence.proposal_accepted")
     _commit_or_refuse_overlap()
+    dates_changed.send(None, occurrences=[occurrence], change="moved")
 
 
 # --- changing a request ----------------------------------------------------------------------
@@ -266,6 +275,7 @@ def cancel(actor, occurrence, and_following=False, reason=""):
         raise Refused(_l("Ces dates sont déjà annulées ou refusées."))
     _decide(actor, targets, CANCELLED, "occurrence.cancelled", (reason or "").strip())
     db.session.commit()
+    dates_changed.send(None, occurrences=targets, change="cancelled")
     return targets
 
 
@@ -312,6 +322,7 @@ def edit_series(actor, booking, purpose, attendance, start: time, end: time):
         occurrence.reason = "; ".join(map(str, found))
     audit.record(actor, "booking.edited", booking)
     db.session.commit()
+    dates_changed.send(None, occurrences=[o for o, _, _ in moved], change="moved")
     return [o for o, _, _ in moved]
 
 
@@ -341,6 +352,7 @@ def close(actor, starts_at, ends_at, reason, room=None, place=None):
     db.session.flush()
     audit.record(actor, "closure.created", closure, reason.strip())
     db.session.commit()
+    dates_changed.send(None, occurrences=affected, change="cancelled")
     by_booking = {}
     for occurrence in affected:
         by_booking.setdefault(occurrence.booking, []).append(occurrence)
