@@ -263,3 +263,17 @@ def test_the_demo_sessions_load_once(app):
     assert cafe.status == "published" and operations.missing(cafe) == [] and cafe.frequency == "weekly"
     assert reading.status == "draft" and reading.step == 3 and operations.bookings_of(reading)
     assert cafe.resources
+
+
+def test_the_summary_leads_to_the_team_and_once_published_to_the_public_page(client, make_user, make_association):
+    from tests.factories import make_public_session, make_session
+
+    association = make_association()
+    client.login(make_user(roles=("association",), associations=[association]))
+    draft = make_session(association=association)
+    page = client.get(f"/seances/{draft.id}").get_data(as_text=True)
+    assert f'href="/seances/{draft.id}/equipe"' in page and "/rencontres/" not in page
+    published = make_public_session(association=association)
+    page = client.get(f"/seances/{published.id}").get_data(as_text=True)
+    assert f'href="/rencontres/{published.id}"' in page
+    assert client.get(f"/rencontres/{published.id}").status_code == 200
