@@ -31,16 +31,25 @@ def format_document(slug, document):
     fmt = formats.by_slug(slug)
     if fmt is None or document not in documents.DOCUMENTS:
         abort(404)
+    return pdf_in_chosen_language(
+        lambda locale, falc: documents.build(document, operations.format_context(fmt, locale, falc)),
+        f"{document}-{fmt.slug}",
+        _("Ce document n'existe pas dans cette langue ou cette version. Langues disponibles : %(locales)s.",
+          locales=", ".join(supported_locales())))
+
+
+def pdf_in_chosen_language(build, stem, unavailable):
+    """The PDF ``build(locale, falc)`` makes in the language and register the query asks (see
+    ``chosen_language``), named ``<stem>-<locale>[-falc].pdf``; a 400 saying ``unavailable``
+    when the portal lacks them."""
     chosen = chosen_language(falc_by_default=falc_enabled())
     if chosen is None:
-        return error_page(400, _("Ce document n'existe pas dans cette langue ou cette version. Langues "
-                                 "disponibles : %(locales)s.", locales=", ".join(supported_locales())))
+        return error_page(400, unavailable)
     locale, falc = chosen
     with force_locale(locale):
-        body = documents.build(document, operations.format_context(fmt, locale, falc))
-    name = f"{document}-{fmt.slug}-{locale}{'-falc' if falc else ''}.pdf"
-    return Response(body, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="{name}"'})
+        body = build(locale, falc)
+    name = f"{stem}-{locale}{'-falc' if falc else ''}.pdf"
+    return Response(body, mimetype="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
 
 
 @bp.route("/formats/<slug>/kit")

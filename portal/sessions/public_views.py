@@ -1,8 +1,8 @@
 """Public pages of sessions (no account, reached by QR code): the directory of upcoming
 sessions, a session's page and its poster, signing up and the personal link to one's place.
 Routes on the sessions blueprint, under /rencontres (the planner's pages use /seances)."""
-from flask import Response, abort, flash, redirect, request, url_for
-from flask_babel import force_locale, get_locale
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -11,12 +11,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from portal.content import operations as content
-from portal.errors import error_page
 from portal.extensions import limiter
 from portal.formats import operations as formats
 from portal.forms import form_status, required, strip, submitted
 from portal.i18n import falc_enabled, supported_locales
-from portal.kit.views import chosen_language
+from portal.kit.views import pdf_in_chosen_language
 from portal.rooms import operations as rooms
 from portal.rooms.models import WEEKDAYS
 from portal.sessions import participants  # the ORM must know the participants table
@@ -109,15 +108,10 @@ def public_page(session_id):
 @limiter.limit("30 per minute")  # a PDF costs a fraction of a second to build
 def poster(session_id):
     session = owned_or_404(taking_part.published(session_id))
-    chosen = chosen_language(falc_by_default=falc_enabled())
-    if chosen is None:
-        return error_page(400, _("Cette affiche n'existe pas dans cette langue ou cette version. Langues "
-                                 "disponibles : %(locales)s.", locales=", ".join(supported_locales())))
-    locale, falc = chosen
-    with force_locale(locale):
-        body = build_poster(session, locale, falc)
-    name = f"affiche-rencontre-{session.id}-{locale}{'-falc' if falc else ''}.pdf"
-    return Response(body, mimetype="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
+    return pdf_in_chosen_language(
+        lambda locale, falc: build_poster(session, locale, falc), f"affiche-rencontre-{session.id}",
+        _("Cette affiche n'existe pas dans cette langue ou cette version. Langues disponibles : %(locales)s.",
+          locales=", ".join(supported_locales())))
 
 
 @bp.route("/rencontres/<int:session_id>/inscription", methods=["POST"])
