@@ -1,5 +1,6 @@
 """The session planner: six steps, each validated and saved; booking requests through the
 rooms' approval; publication refused until the session is safe."""
+import re
 from datetime import timedelta
 from html import unescape
 
@@ -40,7 +41,8 @@ def next_week():
 
 
 DEFINITION = {"title": "Café du mardi", "objective": "10 nouvelles rencontres en 2 mois", "max_participants": "8",
-              "duration": "90", "start": "18:00", "frequency": "weekly", "count": "4"}
+              "duration": "90", "start": "18:00", "frequency": "weekly", "count": "4",
+              "admission": "walk_in", "cost": "free", "with_relative": "y"}
 
 
 def test_a_member_starts_a_draft_and_chooses_a_room(client, planner):
@@ -76,6 +78,8 @@ def test_a_step_not_yet_reached_sends_back_to_the_furthest(client, planner, make
     ({"title": ""}, "title", "Ce champ est obligatoire"),
     ({"start": "23:30"}, "duration", "finir le même jour"),
     ({"frequency": "weekly", "count": ""}, "until", "combien de fois"),
+    ({"cost": "fee", "fee": " "}, "fee", "montant demandé"),
+    ({"admission": "on_invitation"}, "admission", ""),
 ])
 def test_step_two_refuses_next_to_the_field_and_saves_nothing(client, planner, make_session, changes, field,
                                                               message):
@@ -114,6 +118,27 @@ def test_step_two_previews_conflicts_then_asks_for_the_room_pending(client, plan
     old, new = operations.bookings_of(session)
     assert {o.status for o in old.occurrences} == {"cancelled"}
     assert {o.status for o in new.occurrences} == {"pending"}
+
+
+def test_step_two_says_how_to_come_and_what_it_costs_on_the_public_page(client, planner, make_session, make_user):
+    association, member, room, fmt = planner
+    session = make_session(association=association, fmt=fmt, room=room, step=2)
+    client.login(member)
+    client.post(step_url(session, "definir"), {**DEFINITION, "date": next_week(), "admission": "sign_up",
+                                               "cost": "fee", "fee": "2 € la séance", "with_relative": ""})
+    db.session.refresh(session)
+    assert (session.admission, session.cost, session.fee, session.with_relative) == (
+        "sign_up", "fee", "2 € la séance", False)
+    assert re.search(r'<input checked[^>]*value="sign_up"', page(client.get(step_url(session, "definir"))))
+    rooms.approve(make_user(roles=("staff",)), operations.bookings_of(session)[0].occurrences)
+    session.status = "published"
+    db.session.commit()
+    body = page(client.get(f"/rencontres/{session.id}"))
+    assert "Participation demandée : 2 € la séance" in body and "inscri" in body
+    # Back to free: the amount is forgotten, not shown by mistake later.
+    client.post(step_url(session, "definir"), {**DEFINITION, "date": next_week(), "cost": "free", "fee": "5 €"})
+    db.session.refresh(session)
+    assert (session.cost, session.fee) == ("free", "")
 
 
 def test_coming_back_to_a_step_shows_what_was_saved(client, planner, make_session):
@@ -193,12 +218,16 @@ def test_publishing_is_refused_with_reasons_then_accepted_once_a_date_is_approve
     booking = operations.bookings_of(session)[0]
     rooms.approve(make_user(roles=("staff",)), booking.occurrences[:1])
     response = client.post(f"/seances/{session.id}/publier")
+    assert response.status_code == 422 and "numéros d'aide affichés" in page(response)  # not ticked at step 5
+    client.post(step_url(session, "prevenir"), {"referent_name": "Awa", "referent_phone": "06 12 34 56 78",
+                                                "numbers_posted": "y"})
+    response = client.post(f"/seances/{session.id}/publier")
     assert response.status_code == 302
     db.session.refresh(session)
     assert session.status == "published" and session.published_at is not None
     actions = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.subject_type == "sessions")).all()
     assert actions[0] == "session.created" and actions[-1] == "session.published"
-    assert actions.count("session.updated") == 5
+    assert actions.count("session.updated") == 6  # step 5 was saved twice
 
 
 def test_another_association_member_gets_404_and_staff_only_read(client, planner, make_session, make_user,
@@ -263,6 +292,22 @@ def test_the_demo_sessions_load_once(app):
     assert cafe.status == "published" and operations.missing(cafe) == [] and cafe.frequency == "weekly"
     assert reading.status == "draft" and reading.step == 3 and operations.bookings_of(reading)
     assert cafe.resources
+
+
+def test_the_demo_cafe_has_people_signed_up_for_its_next_dates_once(client):
+    from portal.demo import load_demo
+    from portal.sessions import public
+    from portal.sessions.participants import Participant
+
+    load_demo()
+    load_demo()
+    cafe = db.session.scalar(sa.select(Session).filter_by(admission="sign_up"))
+    signed_up = db.session.scalars(sa.select(Participant).order_by(Participant.id)).all()
+    next_dates = [o for o in public.upcoming_dates(cafe) if o.starts_at > clock.now()][:2]
+    assert [(p.name, p.occurrence_id, p.status, p.contact) for p in signed_up] == [
+        (name, date.id, "confirmed", "") for date in next_dates for name in ("Mireille", "Karim", "Jo")]
+    body = page(client.get(f"/rencontres/{cafe.id}"))
+    assert "Inscription nécessaire" in body and body.count("7 places libres") == 2
 
 
 def test_the_summary_leads_to_the_team_and_once_published_to_the_public_page(client, make_user, make_association):

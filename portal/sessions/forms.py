@@ -8,6 +8,7 @@ from portal.forms import CheckboxesField, required
 from portal.rooms.forms import date_field, time_field
 from portal.rooms.models import FREQUENCY_LABELS
 from portal.rooms.recurrence import MAX_OCCURRENCES
+from portal.sessions.models import ADMISSION_LABELS, COST_LABELS
 
 # The opening the planner suggests (step 4): about two minutes read aloud.
 OPENING_SUGGESTION = _l(
@@ -49,6 +50,13 @@ class DefineForm(FlaskForm):
     count = IntegerField(_l("Ou nombre de dates"), validators=[
         Optional(), NumberRange(min=1, max=MAX_OCCURRENCES,
                                 message=_l("Une série compte de 1 à %(n)s dates.", n=MAX_OCCURRENCES))])
+    # What the public page and the poster say about coming.
+    admission = RadioField(_l("Venir à la rencontre"), choices=[SelectChoice(k, v) for k, v in ADMISSION_LABELS.items()],
+                           validate_choice=True, validators=[required()])
+    cost = RadioField(_l("Prix"), choices=[SelectChoice(k, v) for k, v in COST_LABELS.items()],
+                      validate_choice=True, validators=[required()])
+    fee = StringField(_l("Montant demandé"), validators=[Length(max=60)])
+    with_relative = BooleanField(_l("On peut venir avec un proche"))
 
 
 class CharterForm(FlaskForm):

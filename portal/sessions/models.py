@@ -23,7 +23,10 @@ STATUS_LABELS = {DRAFT: _l("Brouillon"), PUBLISHED: _l("Publiée"), ENDED: _l("T
 STEPS = ("lieu", "definir", "charte", "preparer", "prevenir", "orienter")
 
 WALK_IN, SIGN_UP = "walk_in", "sign_up"
+ADMISSION_LABELS = {WALK_IN: _l("Sans inscription : on vient directement"),
+                    SIGN_UP: _l("Sur inscription, avec un prénom ou un pseudonyme")}
 FREE, PAY_WHAT_YOU_CAN, FEE = "free", "pay_what_you_can", "fee"
+COST_LABELS = {FREE: _l("Gratuit"), PAY_WHAT_YOU_CAN: _l("Participation libre"), FEE: _l("Payant")}
 
 session_resources = sa.Table(
     "session_resources", db.metadata,

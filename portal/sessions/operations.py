@@ -19,7 +19,7 @@ from portal.resources.models import Resource
 from portal.roles import MANAGERS, Role
 from portal.rooms import operations as rooms
 from portal.rooms.models import APPROVED, CANCELLED, ONCE, PENDING, PROPOSED, SKIPPED, Booking, Occurrence
-from portal.sessions.models import DRAFT, PUBLISHED, STEPS, Session
+from portal.sessions.models import ADMISSION_LABELS, COST_LABELS, DRAFT, FEE, FREE, PUBLISHED, STEPS, WALK_IN, Session
 
 STEP_TITLES = {
     "lieu": _l("Choisir le lieu"),
@@ -106,8 +106,8 @@ def missing(session):
         reasons.append(_l("une personne référente joignable par téléphone (étape 5)"))
     if not session.charter_accepted:
         reasons.append(_l("la charte acceptée (étape 3)"))
-    if session.step < step_number("orienter"):
-        reasons.append(_l("le plan en cas de détresse (étape 5)"))
+    if session.step < step_number("orienter") or not session.numbers_posted:
+        reasons.append(_l("le plan en cas de détresse, avec les numéros d'aide affichés (étape 5)"))
     if not has_approved_date(session):
         reasons.append(_l("au moins une date approuvée par le service vie associative"))
     return reasons
@@ -183,13 +183,27 @@ def _schedule(session):
             session.until, session.count)
 
 
+def _check_coming(admission, cost, fee):
+    """How one comes (walk-in or sign-up) and what it costs, as the public page will say it."""
+    if admission not in ADMISSION_LABELS:
+        raise Refused(_l("Choisissez : sans inscription ou sur inscription."), field="admission")
+    if cost not in COST_LABELS:
+        raise Refused(_l("Choisissez un prix dans la liste."), field="cost")
+    if cost == FEE and not fee.strip():
+        raise Refused(_l("Indiquez le montant demandé, par exemple « 2 € »."), field="fee")
+
+
 def save_definition(actor, session, *, title, objective, max_participants, duration, first_day, start_time,
-                    frequency=ONCE, until=None, count=None):
+                    frequency=ONCE, until=None, count=None, admission=WALK_IN, cost=FREE, fee="",
+                    with_relative=True):
     """Step 2. Sending new dates asks for the room (staff approve it); dates already asked
     for this session that are still on are cancelled first, so a session never holds two
     competing series. Unchanged dates ask nothing again."""
     _check_group(session, max_participants)
+    _check_coming(admission, cost, fee)
     end = _end_of(first_day, start_time, duration)
+    session.admission, session.cost, session.with_relative = admission, cost, with_relative
+    session.fee = fee.strip() if cost == FEE else ""
     before = _schedule(session)
     session.title, session.objective = title.strip(), objective.strip()
     session.max_participants, session.duration = max_participants, duration

@@ -18,6 +18,7 @@ from portal.rooms.models import Room
 from portal.sessions import models, operations
 from portal.sessions.forms import FORMS, OPENING_SUGGESTION, StartForm
 from portal.sessions.models import STEPS
+from portal.volunteers import operations as volunteers
 from portal.web import allow, owned_or_404, render, wants_fragment
 
 bp = Blueprint("sessions", __name__)
@@ -64,7 +65,9 @@ def _initial(session, step):
     if step == "definir":
         return {"title": session.title, "objective": session.objective, "max_participants": session.max_participants,
                 "duration": session.duration, "date": session.first_day, "start": session.start_time,
-                "frequency": session.frequency, "until": session.until, "count": session.count}
+                "frequency": session.frequency, "until": session.until, "count": session.count,
+                "admission": session.admission, "cost": session.cost, "fee": session.fee,
+                "with_relative": session.with_relative}
     if step == "charte":
         return {"additions": session.charter_additions, "accepted": session.charter_accepted}
     if step == "preparer":
@@ -95,7 +98,8 @@ def _save(session, step, form):
         operations.save_definition(
             actor, session, title=data["title"], objective=data["objective"],
             max_participants=data["max_participants"], duration=data["duration"], first_day=data["date"],
-            start_time=data["start"], frequency=data["frequency"], until=data["until"], count=data["count"])
+            start_time=data["start"], frequency=data["frequency"], until=data["until"], count=data["count"],
+            admission=data["admission"], cost=data["cost"], fee=data["fee"] or "", with_relative=data["with_relative"])
     elif step == "charte":
         operations.save_charter(actor, session, additions=data["additions"] or "", accepted=data["accepted"])
     elif step == "preparer":
@@ -211,4 +215,5 @@ def mine():
     return render("sessions/mine.html", sessions=found,
                   bookings={s.id: operations.bookings_of(s) for s in found},
                   missing={s.id: operations.missing(s) for s in found},
+                  outlooks={s.id: volunteers.outlook(s) for s in found},
                   associations=associations or [], statuses=models.STATUS_LABELS, now=clock.now())
