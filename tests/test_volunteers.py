@@ -249,3 +249,60 @@ def test_the_demo_team_loads_twice_without_change(cafe, make_user):
     assert [(m.role, m.status, m.occurrence_id) for m in members] == [
         ("accueil", "invited", dates[0].id), ("referent", "accepted", None)]
     assert db.session.query(ChecklistTick).count() == 3
+
+
+# --- long series: the next dates first, every date on demand ----------------------------------------
+
+@pytest.fixture
+def long_series(cafe, make_booking):
+    """The café's three dates and three more a month later: six coming dates, none with a referent."""
+    session, dates, member, marie, paul = cafe
+    later = make_booking(association=session.association, status="approved", frequency="weekly", count=3,
+                         session_id=session.id, day=clock.today() + timedelta(days=35)).occurrences
+    return session, [*dates, *later], member, marie, paul
+
+
+def test_mon_planning_shows_the_next_dates_and_every_date_on_demand(client, long_series):
+    session, dates, member, marie, _paul = long_series
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    sign_in(client, marie)
+    page = client.get("/mon-planning").get_data(as_text=True)
+    shown = [d for d in dates if f'id="date-{d.id}"' in page]
+    assert shown == dates[:operations.SHOWN_DATES] == dates[:4]
+    assert 'href="/mon-planning?toutes=1#dates-title"' in page and "Voir toutes les dates (6)" in page
+    page = client.get("/mon-planning?toutes=1").get_data(as_text=True)
+    assert all(f'id="date-{d.id}"' in page for d in dates)
+    assert "Voir toutes les dates" not in page
+    # Ticking a later date without JavaScript comes back to every date.
+    assert f'name="next" value="/mon-planning?toutes=1"' in page
+
+
+def test_the_team_page_shows_the_next_dates_and_gaps_and_every_date_on_demand(app, client, long_series):
+    session, dates, member, _marie, _paul = long_series
+    sign_in(client, member)
+    with app.test_request_context():
+        from portal.i18n import local_datetime
+        gap_lines = [f"Le {local_datetime(d.starts_at)} :" for d in dates]
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert [line in page for line in gap_lines] == [True] * 4 + [False] * 2
+    assert [f"/dates/{d.id}/liste" in page for d in dates] == [True] * 4 + [False] * 2
+    assert page.count('aria-label="Préparation"') == 4
+    assert "Voir toutes les dates à compléter (6)" in page and "Voir toutes les dates (6)" in page
+    assert f'href="{team_url(session)}?toutes=1#readiness-title"' in page
+    # The invitation still offers every date.
+    assert all(f'<option value="{d.id}"' in page for d in dates)
+    page = client.get(f"{team_url(session)}?toutes=1").get_data(as_text=True)
+    assert all(line in page for line in gap_lines)
+    assert page.count('aria-label="Préparation"') == 6
+    assert "Voir toutes les dates" not in page
+
+
+def test_an_invitation_sent_while_every_date_is_shown_keeps_them_shown(client, long_series):
+    session, dates, member, marie, _paul = long_series
+    sign_in(client, member)
+    url = f"{team_url(session)}?toutes=1"
+    assert f'action="{url}"' in client.get(url).get_data(as_text=True)
+    fragment = client.post(url, {"user_id": marie.id, "role": "accueil", "occurrence_id": 0}, htmx=True)
+    assert fragment.get_data(as_text=True).count('aria-label="Préparation"') == 6
+    response = client.post(url, {"user_id": marie.id, "role": "animation", "occurrence_id": 0})
+    assert response.location == url

@@ -1,9 +1,11 @@
 """Sessions of the demo town: Lien et Voisinage's weekly café-échanges, published on the dates
-staff approved, and Les Mots Partagés' reading club, a draft stopped at the charter (step 3).
+staff approved, on sign-up, with a few people signed up for its next dates; and Les Mots
+Partagés' reading club, a draft stopped at the charter (step 3).
 
 Each session takes over the demo's booking of the same purpose (see ``portal/demo.py``). Loading
-twice changes nothing: a session is looked up by association and title first. Run after the
-formats, resources and bookings are loaded; the caller commits.
+twice changes nothing: a session is looked up by association and title first, and people sign
+up only for a café nobody signed up for yet. Run after the formats, resources and bookings are
+loaded; the caller commits.
 """
 import sqlalchemy as sa
 
@@ -13,11 +15,16 @@ from portal.database import db
 from portal.formats import operations as formats
 from portal.resources.operations import kit_resources
 from portal.rooms.models import Booking
+from portal.sessions import public
 from portal.sessions.forms import OPENING_SUGGESTION
-from portal.sessions.models import DRAFT, PUBLISHED, Session
+from portal.sessions.models import DRAFT, PUBLISHED, SIGN_UP, Session
+from portal.sessions.participants import Participant
 
 CAFE = "Café-échanges « parler à un proche »"
 READING = "Club lecture « une page, un souvenir »"
+# Pseudonyms, as the public signs up (no contact left), on the café's next dates.
+PARTICIPANTS = ("Mireille", "Karim", "Jo")
+SIGNED_UP_DATES = 2
 
 
 def _booking(association, purpose):
@@ -56,8 +63,27 @@ def load():
                                      "près de la porte, ranger les tasses.",
                 referent_name="Louis Martin", referent_phone="02 00 00 00 01",
                 escalation_additions="Si besoin, s'isoler dans le bureau de la médiathèque, à côté de la salle.",
-                numbers_posted=True, courtesy_call=True, questionnaire=True, published_at=clock.now())
+                numbers_posted=True, courtesy_call=True, questionnaire=True, published_at=clock.now(),
+                admission=SIGN_UP)
     if cafe is not None:
         cafe.resources = kit_resources()[:4]
     _add("Les Mots Partagés", "club-lecture-ecriture", READING, status=DRAFT, step=3,
          objective="Un groupe stable de 8 lecteurs d'ici l'été")
+    _sign_up_participants()
+
+
+def _sign_up_participants():
+    """Through the public's own sign-up (capacity, dates still open), so the café's page shows
+    places taken. Its next dates move with time: once anyone signed up, loading again adds
+    nobody. ``public.sign_up`` commits."""
+    cafe = db.session.scalar(sa.select(Session).filter_by(title=CAFE).order_by(Session.id))
+    if cafe is None or cafe.status != PUBLISHED or cafe.admission != SIGN_UP:
+        return
+    signed_up = (sa.select(sa.func.count()).select_from(Participant).join(Participant.occurrence)
+                 .join(Booking).where(Booking.session_id == cafe.id))
+    if db.session.scalar(signed_up):
+        return
+    coming = [o for o in public.upcoming_dates(cafe) if o.starts_at > clock.now()]
+    for occurrence in coming[:SIGNED_UP_DATES]:
+        for name in PARTICIPANTS:
+            public.sign_up(cafe, occurrence.id, name)

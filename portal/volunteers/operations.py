@@ -90,12 +90,14 @@ class Gap:
         return [ROLES[role] for role in self.missing]
 
 
-def gaps(session, members=None):
-    """Per coming date, the needed roles nobody has accepted yet."""
+def gaps(session, members=None, coming=None):
+    """Per coming date, the needed roles nobody has accepted yet. ``members`` and ``coming`` (the
+    session's coming dates) are read when not given."""
     members = team_of(session) if members is None else members
+    coming = occurrences_of(session, after=clock.now()) if coming is None else coming
     accepted = [m for m in members if m.status == ACCEPTED]
     found = []
-    for occurrence in occurrences_of(session, after=clock.now()):
+    for occurrence in coming:
         filled = {m.role for m in serving(accepted, occurrence)}
         missing = [role for role in needed_roles(session) if role not in filled]
         if missing:
@@ -318,8 +320,16 @@ ITEMS = {item for _label, items in CHECKLIST.values() for item in items}
 
 def ticks_of(occurrence):
     """{item: ChecklistTick} of the date."""
-    return {t.item: t for t in db.session.scalars(
-        sa.select(ChecklistTick).where(ChecklistTick.occurrence_id == occurrence.id)).unique()}
+    return ticks_by_date([occurrence])[occurrence.id]
+
+
+def ticks_by_date(occurrences):
+    """{occurrence id: {item: ChecklistTick}} of these dates, in one query."""
+    found = {o.id: {} for o in occurrences}
+    if found:
+        for t in db.session.scalars(sa.select(ChecklistTick).where(ChecklistTick.occurrence_id.in_(found))).unique():
+            found[t.occurrence_id][t.item] = t
+    return found
 
 
 def may_tick(user, occurrence):
@@ -361,16 +371,61 @@ class Readiness:
         return all((self.room_approved, self.referent_confirmed, self.kit_printed, self.rules_posted))
 
 
-def readiness(occurrence, members=None):
-    """The four things a date needs before it starts."""
-    session = db.session.get(Session, occurrence.booking.session_id)
-    members = team_of(session) if members is None else members
-    ticks = ticks_of(occurrence)
+def readiness(occurrence, members=None, ticks=None):
+    """The four things a date needs before it starts. ``members`` (the session's team) and
+    ``ticks`` (the date's, from ``ticks_by_date``) are read when not given."""
+    if members is None:
+        members = team_of(db.session.get(Session, occurrence.booking.session_id))
+    ticks = ticks_of(occurrence) if ticks is None else ticks
     return Readiness(
         room_approved=occurrence.status == APPROVED,
         referent_confirmed=any(m.role == REFERENT and m.status == ACCEPTED for m in serving(members, occurrence)),
         kit_printed="charter_printed" in ticks and "resources_printed" in ticks,
         rules_posted="rules_posted" in ticks)
+
+
+# --- what the team pages show: the next dates first -------------------------------------------
+
+# A weekly series has a dozen dates or more, each with its readiness and checklist: pages show
+# the next few, and the rest on demand (``?toutes=1``).
+SHOWN_DATES = 4
+
+
+@dataclass
+class Trimmed:
+    """The first items of a long list, and how many there are in all."""
+    items: list
+    total: int
+
+    @property
+    def more(self):
+        return self.total > len(self.items)
+
+
+def trimmed(items, show_all=False):
+    items = list(items)
+    return Trimmed(items if show_all else items[:SHOWN_DATES], len(items))
+
+
+@dataclass
+class Outlook:
+    """What lies ahead of a session's team: the gaps of its coming dates, and how ready the
+    dates shown are (with their checklists)."""
+    members: list
+    gaps: Trimmed
+    dates: Trimmed
+    readiness: dict  # {occurrence id: Readiness} of the dates shown
+    ticks: dict  # {occurrence id: {item: ChecklistTick}} of the dates shown
+
+
+def outlook(session, show_all=False):
+    """The team, its gaps and its dates read once, whatever the number of dates: the team page
+    and the association space (one per session) show it."""
+    members, coming = team_of(session), occurrences_of(session, after=clock.now())
+    dates = trimmed(coming, show_all)
+    ticks = ticks_by_date(dates.items)
+    return Outlook(members, trimmed(gaps(session, members, coming), show_all), dates,
+                   {o.id: readiness(o, members, ticks[o.id]) for o in dates.items}, ticks)
 
 
 @dates_changed.connect

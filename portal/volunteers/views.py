@@ -39,13 +39,17 @@ def _invite_form(session):
     return form
 
 
+def _show_all():
+    """``?toutes=1``: every date of a long series, not only the next few."""
+    return request.args.get("toutes") == "1"
+
+
 def _team_page(session, form, status=200):
-    members = operations.team_of(session)
-    dates = operations.occurrences_of(session, after=clock.now())
+    show_all = _show_all()
+    outlook = operations.outlook(session, show_all)
     return render("volunteers/team.html", "volunteers/_team.html", status=status, session=session, form=form,
-                  members=members, gaps=operations.gaps(session, members), dates=dates,
-                  readiness={o.id: operations.readiness(o, members) for o in dates},
-                  ticks={o.id: operations.ticks_of(o) for o in dates}, checklist=operations.CHECKLIST,
+                  members=outlook.members, gaps=outlook.gaps, dates=outlook.dates, readiness=outlook.readiness,
+                  ticks=outlook.ticks, checklist=operations.CHECKLIST, show_all=show_all,
                   may_manage=operations.manages(current_user, session), confirm=ConfirmForm(),
                   title=operations.title_of(session))
 
@@ -71,7 +75,7 @@ def invite(session_id):
     if submitted(form, operation):
         if not request.htmx:
             flash(_("Invitation envoyée."), "success")
-            return redirect(url_for("volunteers.team", session_id=session.id))
+            return redirect(url_for("volunteers.team", session_id=session.id, toutes=1 if _show_all() else None))
         form = _invite_form(session)
     return _team_page(session, form, form_status(form))
 
@@ -99,12 +103,12 @@ def _mine(model, object_id):
 @bp.route("/mon-planning")
 @allow(Role.VOLUNTEER)
 def planning():
-    dates = operations.planning(current_user)
+    dates = operations.trimmed(operations.planning(current_user), _show_all())
     return render("volunteers/planning.html", dates=dates,
                   memberships=operations.memberships_of(current_user),
                   notices=operations.active_notices(current_user),
                   feed_token=operations.feed_token(current_user),
-                  ticks={d.occurrence.id: operations.ticks_of(d.occurrence) for d in dates},
+                  ticks=operations.ticks_by_date([d.occurrence for d in dates.items]),
                   checklist=operations.CHECKLIST, answer=AnswerForm(), confirm=ConfirmForm())
 
 
