@@ -3,7 +3,10 @@
 document.addEventListener("htmx:afterSettle", function (event) {
   var target = event.detail.target;
   if (!target) { return; }
-  var focusTarget = target.querySelector("[data-focus-after-swap]");
+  // An outerHTML swap replaced the target: its successor carries the same id.
+  if (!target.isConnected && target.id) { target = document.getElementById(target.id); }
+  if (!target) { return; }
+  var focusTarget = target.matches("[data-focus-after-swap]") ? target : target.querySelector("[data-focus-after-swap]");
   if (focusTarget) {
     focusTarget.focus();
   }
