@@ -43,6 +43,18 @@ def utcnow():
     return datetime.now(timezone.utc)
 
 
+def hold(model, *ids):
+    """Hold these rows until commit, so that reading them again and writing is one step (two
+    people at the same moment take turns): PostgreSQL locks the rows, in id order; SQLite has a
+    single writer, taken now unless already held. Read the rows again after this."""
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite":
+        if not connection.connection.driver_connection.in_transaction:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        db.session.execute(sa.select(model.id).where(model.id.in_(ids)).order_by(model.id).with_for_update())
+
+
 @sa.event.listens_for(sa.Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
     # SQLite ignores foreign keys unless asked, and WAL lets readers work during a write.

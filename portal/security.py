@@ -1,4 +1,7 @@
-"""Response headers that every page carries, and cookies that stay secret over HTTPS."""
+"""Response headers that every page carries, cookies that stay secret over HTTPS, and the digest
+kept of secret links (a stolen database does not give the links themselves)."""
+import hashlib
+
 from flask import request
 from flask.sessions import SecureCookieSessionInterface
 
@@ -13,6 +16,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'",
     "frame-ancestors 'none'",
 ])
+
+
+def token_digest(raw_token):
+    """What is stored of a secret link's token: its SHA-256, looked up as it comes in."""
+    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 class SessionInterface(SecureCookieSessionInterface):

@@ -274,7 +274,7 @@ def test_mon_planning_shows_the_next_dates_and_every_date_on_demand(client, long
     assert all(f'id="date-{d.id}"' in page for d in dates)
     assert "Voir toutes les dates" not in page
     # Ticking a later date without JavaScript comes back to every date.
-    assert f'name="next" value="/mon-planning?toutes=1"' in page
+    assert 'name="next" value="/mon-planning?toutes=1"' in page
 
 
 def test_the_team_page_shows_the_next_dates_and_gaps_and_every_date_on_demand(app, client, long_series):

@@ -1,5 +1,4 @@
 """Account rules: signing in, invitations, password resets, roles and the account page."""
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -12,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal import mail
 from portal.associations.models import Association, Membership
 from portal.auth.models import AccountToken, RoleGrant, User
+from portal.security import token_digest
 from portal.database import db, utcnow
 from portal.errors import Refused
 from portal.roles import ROLES_ONLY_ADMIN_GRANTS, Role
@@ -80,9 +80,6 @@ def update_account(user, name, locale):
 
 # --- single-use links ---------------------------------------------------------------------
 
-def _hash(raw_token):
-    return hashlib.sha256(raw_token.encode()).hexdigest()
-
 
 def issue_token(user, purpose):
     """A new link for ``user``; earlier unused links of the same purpose stop working."""
@@ -94,14 +91,14 @@ def issue_token(user, purpose):
         if old.purpose == purpose and old.used_at is None:
             old.used_at = now
     raw = secrets.token_urlsafe(32)
-    user.tokens.append(AccountToken(purpose=purpose, token_hash=_hash(raw), expires_at=now + lifetime))
+    user.tokens.append(AccountToken(purpose=purpose, token_hash=token_digest(raw), expires_at=now + lifetime))
     return raw
 
 
 def find_token(raw_token, purpose):
     """The token behind a link if it is still valid (right purpose, unused, not expired, and
     the account not deactivated since the link was sent)."""
-    token = db.session.scalar(sa.select(AccountToken).where(AccountToken.token_hash == _hash(raw_token)))
+    token = db.session.scalar(sa.select(AccountToken).where(AccountToken.token_hash == token_digest(raw_token)))
     if token is None or token.purpose != purpose or token.used_at is not None or token.expires_at <= utcnow():
         return None
     if not token.user.active:

@@ -5,7 +5,6 @@ A place is taken or given back while the date is locked (a row lock on PostgreSQ
 writer of SQLite taken before counting), so two people signing up together never exceed the
 session's capacity.
 """
-import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal import clock, mail
-from portal.database import db
+from portal.security import token_digest
+from portal.database import db, hold
 from portal.errors import Refused
 from portal.formats import operations as formats
 from portal.i18n import local_time
@@ -127,13 +127,10 @@ def directory(format_id=None, place_id=None, weekday=None, step_free=False):
 
 # --- taking part ----------------------------------------------------------------------------
 
-def _digest(raw_token):
-    return hashlib.sha256(raw_token.encode()).hexdigest()
-
 
 def by_token(raw_token):
     """The sign-up behind a personal link, or None."""
-    return db.session.scalar(sa.select(Participant).where(Participant.token_hash == _digest(raw_token or "")))
+    return db.session.scalar(sa.select(Participant).where(Participant.token_hash == token_digest(raw_token or "")))
 
 
 def session_of(participant):
@@ -145,17 +142,6 @@ def waiting_rank(participant):
     return db.session.scalar(sa.select(sa.func.count()).select_from(Participant).where(
         Participant.occurrence_id == participant.occurrence_id, Participant.status == WAITING,
         sa.tuple_(Participant.created_at, Participant.id) <= (participant.created_at, participant.id)))
-
-
-def _lock(occurrence_id):
-    """Hold the date until commit, so that counting then writing is one step: PostgreSQL locks
-    its row; SQLite has a single writer, taken now (before counting) unless already held."""
-    connection = db.session.connection()
-    if connection.dialect.name == "sqlite":
-        if not connection.connection.driver_connection.in_transaction:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        db.session.execute(sa.select(Occurrence.id).where(Occurrence.id == occurrence_id).with_for_update())
 
 
 def _confirmed(occurrence_id):
@@ -184,7 +170,7 @@ def sign_up(session, occurrence_id, name, contact="", locale="fr"):
     if len(name) > NAME_LENGTH:
         raise Refused(_l("Un prénom ou un pseudonyme de %(n)s caractères au plus.", n=NAME_LENGTH), field="name")
     check_contact(contact)
-    _lock(occurrence_id)
+    hold(Occurrence, occurrence_id)
     occurrence = db.session.get(Occurrence, occurrence_id, populate_existing=True)
     if (occurrence is None or occurrence.booking.session_id != session.id or occurrence.status != APPROVED
             or occurrence.starts_at <= clock.now()):
@@ -193,7 +179,7 @@ def sign_up(session, occurrence_id, name, contact="", locale="fr"):
     full = limit is not None and _confirmed(occurrence.id) >= limit
     raw = secrets.token_urlsafe(32)
     participant = Participant(occurrence=occurrence, name=name, contact=contact, locale=locale,
-                              token_hash=_digest(raw), status=WAITING if full else CONFIRMED)
+                              token_hash=token_digest(raw), status=WAITING if full else CONFIRMED)
     db.session.add(participant)
     db.session.commit()
     return participant, raw
@@ -204,7 +190,7 @@ def cancel(participant):
     date take the places freed, and are told. Returns those promoted."""
     if participant.status == CANCELLED:
         return []
-    _lock(participant.occurrence_id)
+    hold(Occurrence, participant.occurrence_id)
     db.session.refresh(participant)
     freed = participant.status == CONFIRMED
     participant.status, participant.contact, participant.cancelled_at = CANCELLED, "", clock.now()
