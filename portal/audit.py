@@ -83,6 +83,11 @@ ACTION_LABELS = {
     "session.created": _l("rencontre commencée (brouillon)"),
     "session.updated": _l("étape de la rencontre enregistrée"),
     "session.published": _l("rencontre publiée"),
+    "buddy.confirmed_by_phone": _l("inscription au binôme confirmée par téléphone"),
+    "buddy.new_link": _l("nouveau lien personnel créé"),
+    "pair.proposed": _l("binôme proposé"),
+    "pair.ended": _l("binôme arrêté par la médiation"),
+    "pair.followed_up": _l("point de suivi du binôme enregistré"),
 }
 
 

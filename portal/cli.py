@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal import demo as demo_data
+from portal.binomes import retention as binomes
 from portal.content import easy_read as easy_read_check
 from portal.content import operations as content
 from portal.sessions import public as participants
@@ -90,15 +91,20 @@ def easy_read():
                    "SERVER_NAME wins when it is configured.")
 @with_appcontext
 def tick(url):
-    """Send the reminders that are due (48 h before a date; a week ahead, a missing referent),
-    and erase the contacts left by participants once their date is over.
+    """Send the reminders that are due (48 h before a date; a week ahead, a missing referent; a
+    binôme's follow-up point to the mediators), erase the contacts left by participants once their
+    date is over, and the binômes' people after their retention period.
     Safe to run twice: each reminder is sent once. Meant for cron, every 15 minutes."""
     # No request here: the links in the messages are built as if the portal were asked at ``url``.
     with current_app.test_request_context(base_url=url):
         reminders, warnings = volunteers.tick()
         forgotten = participants.forget_past_contacts()
+        follow_ups = binomes.remind_follow_ups()
+        purged = binomes.purge()
     click.echo(f"{reminders} rappel(s) envoyé(s) aux équipes, {warnings} alerte(s) « pas de référent » "
-               f"envoyée(s) aux associations, {forgotten} contact(s) de participants effacé(s).")
+               f"envoyée(s) aux associations, {forgotten} contact(s) de participants effacé(s), "
+               f"{follow_ups} point(s) de suivi de binôme signalé(s) à la médiation, "
+               f"{purged} personne(s) effacée(s) de la file des binômes.")
 
 
 def init_app(app):

@@ -17,9 +17,11 @@ ENVIRONMENT_KEYS = {
     "MAIL_FROM": "MAIL_FROM",
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "LOGIN_RATE_LIMIT": "LOGIN_RATE_LIMIT",
+    "BINOME_WAIT_WEEKS": "BINOME_WAIT_WEEKS",
+    "BINOME_RETENTION_MONTHS": "BINOME_RETENTION_MONTHS",
 }
 # Values that arrive from the environment as text but are not text.
-INTEGER_KEYS = {"MAIL_PORT"}
+INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS"}
 BOOLEAN_KEYS = {"MAIL_USE_TLS"}
 
 
@@ -56,6 +58,13 @@ class Defaults:
     INVITATION_DAYS = 14
     PASSWORD_RESET_HOURS = 2
     PASSWORD_MIN_LENGTH = 10
+
+    # Binômes: a person waiting longer than this is flagged in the mediators' queue; the follow-up
+    # point comes this many days after a pair starts (the guide: 2 weeks); the personal data of
+    # people whose pair ended, or who paused, goes after this many months without news.
+    BINOME_WAIT_WEEKS = 4
+    BINOME_FOLLOW_UP_DAYS = 14
+    BINOME_RETENTION_MONTHS = 12
 
 
 def load(app, overrides=None):

@@ -173,6 +173,16 @@ def make_session(app):
     return factories.make_session
 
 
+@pytest.fixture
+def make_neighbourhood(app):
+    return factories.make_neighbourhood
+
+
+@pytest.fixture
+def make_buddy(app):
+    return factories.make_buddy
+
+
 @contextmanager
 def _counted_queries():
     statements = []

@@ -7,6 +7,7 @@ from portal.associations.models import Association, Membership
 from portal.auth.models import RoleGrant, User
 from portal.database import db
 from portal.rooms.models import Place
+from portal.security import token_digest
 
 PASSWORD = "un mot de passe de test"
 
@@ -195,3 +196,40 @@ def make_public_session(room=None, frequency="once", count=None, day=None, start
     make_booking(room=room, association=session.association, status="approved", frequency=frequency, count=count,
                  day=day, start=start, end=end, session_id=session.id)
     return session
+
+
+def make_neighbourhood(**overrides):
+    from portal.binomes.models import Neighbourhood
+
+    n = next(_numbers)
+    values = {"name": f"Quartier n°{n}", "latitude": 47.39 + n / 1000, "longitude": 0.69 + n / 1000}
+    values.update(overrides)
+    neighbourhood = Neighbourhood(**values)
+    db.session.add(neighbourhood)
+    db.session.commit()
+    return neighbourhood
+
+
+def make_buddy(neighbourhood=None, slots=((1, 0), (4, 1)), consents=True, **overrides):
+    """A person of the buddy queue, waiting (confirmed), with the given (weekday, part of day)
+    slots; ``consents`` gives the three consents on the current charter version. Written
+    directly: the sign-up rules are tested in test_binomes_*. Returns (person, raw token)."""
+    import secrets
+
+    from portal.binomes.models import ONLINE, PURPOSES, WAITING, BuddyCharter, Consent, Person
+
+    n = next(_numbers)
+    token = secrets.token_urlsafe(24)
+    values = {"first_name": f"Prénom{n}", "contact_kind": "email", "contact": f"binome{n}@exemple.fr",
+              "neighbourhood": neighbourhood or make_neighbourhood(), "activities": "marche,cafe",
+              "availability": sum(1 << (day * 3 + part) for day, part in slots), "languages": "fr",
+              "status": WAITING, "token_hash": token_digest(token)}
+    values.update(overrides)
+    person = Person(**values)
+    db.session.add(person)
+    if consents:
+        charter = db.session.get(BuddyCharter, 1) or BuddyCharter(version=1)
+        db.session.add(charter)
+        person.consents = [Consent(purpose=p, given=True, charter_version=1, channel=ONLINE) for p in PURPOSES]
+    db.session.commit()
+    return person, token

@@ -50,6 +50,15 @@ EXPECTED = {
     "sessions.new": {**MANAGERS_ONLY, "admin": FORBIDDEN, "staff": FORBIDDEN, "association": OK},
     "sessions.mine": {**MANAGERS_ONLY, "association": OK},
     "volunteers.planning": {"anonymous": LOGIN, **dict.fromkeys(ROLES, FORBIDDEN), "volunteer": OK},
+    "binomes.home": EVERYONE_OK,
+    "binomes.sign_up": EVERYONE_OK,
+    "binomes.left": EVERYONE_OK,
+    "binomes.sign_up_for_someone": {"anonymous": LOGIN, **dict.fromkeys(ROLES, FORBIDDEN), "volunteer": OK,
+                                    "mediator": OK},
+    # Personal data of the queue: mediators only, not even staff.
+    "binomes.queue": {"anonymous": LOGIN, **dict.fromkeys(ROLES, FORBIDDEN), "mediator": OK},
+    "binomes.neighbourhoods": MANAGERS_ONLY,
+    "binomes.charter": MANAGERS_ONLY,
 }
 
 

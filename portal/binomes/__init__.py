@@ -1,0 +1,1 @@
+"""Binômes de convivialité: the buddy queue, matching, pairs and their consents."""
