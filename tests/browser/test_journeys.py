@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 
 STAFF_MENU = {"Accueil", "Personnes", "Associations", "Lieux"}
 MEMBER_MENU = {"Accueil", "Mes associations", "Lieux"}
-STAFF_PAGES = {"/personnes", "/personnes/inviter", "/associations", "/associations/nouvelle", "/compte"}
+STAFF_PAGES = {"/personnes", "/personnes/inviter", "/associations", "/associations/nouvelle", "/compte",
+               "/gestion/quartiers", "/gestion/binomes/charte"}
 
 
 @dataclass
@@ -29,7 +30,8 @@ class Person:
 
 PEOPLE = {
     "visitor": Person(None, {"Accueil", "Lieux"}, {"Personnes", "Associations", "Mes associations"},
-                      must_reach={"/", "/urgence", "/lieux", "/connexion", "/mot-de-passe-oublie"}),
+                      must_reach={"/", "/urgence", "/lieux", "/connexion", "/mot-de-passe-oublie", "/binomes",
+                                  "/binomes/inscription"}),
     "admin": Person("admin@passerelle.example", STAFF_MENU, {"Mes associations"},
                     english_menu={"Home", "People"}, must_reach=STAFF_PAGES),
     "staff": Person("vie-associative@passerelle.example", STAFF_MENU, {"Mes associations"},
@@ -37,9 +39,12 @@ PEOPLE = {
     "association": Person("association@passerelle.example", MEMBER_MENU, {"Personnes", "Associations"},
                           must_reach={"/mes-associations", "/compte", "/associations/<id>"}),
     "volunteer": Person("benevole@passerelle.example", MEMBER_MENU, {"Personnes", "Associations"},
-                        must_reach={"/mes-associations", "/compte", "/associations/<id>", "/urgence"}),
+                        must_reach={"/mes-associations", "/compte", "/associations/<id>", "/urgence",
+                                    "/binomes/inscrire-quelqu-un"}),
     "mediator": Person("mediation@passerelle.example", {"Accueil", "Lieux"},
-                       {"Personnes", "Associations", "Mes associations"}, must_reach={"/compte", "/urgence"}),
+                       {"Personnes", "Associations", "Mes associations"},
+                       must_reach={"/compte", "/urgence", "/mediation", "/mediation/personnes/<id>",
+                                   "/mediation/binomes/<id>"}),
 }
 
 # The links every page shows, by whether someone is signed in: (French, English).
