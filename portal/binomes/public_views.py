@@ -112,16 +112,20 @@ def _confirmation_sms(person, link):
 
 # --- the personal link ------------------------------------------------------------------------
 
-def personal(view):
-    """A page of the personal link: the person is found from the token (else a 404), and the
-    answer, whatever it is, is kept private."""
+def personal_page(rule, **options):
+    """A page of the personal link, open without an account (the token is the key) but
+    rate-limited: the person is found from the token (else a 404), and the answer, whatever it
+    is, is kept private."""
 
-    @functools.wraps(view)
-    def wrapped(token, **values):
-        person = owned_or_404(queue.by_token(token))
-        return _private(view(person, token, **values))
+    def register(view):
+        @functools.wraps(view)
+        def wrapped(token, **values):
+            person = owned_or_404(queue.by_token(token))
+            return _private(view(person, token, **values))
 
-    return wrapped
+        return bp.route(rule, **options)(public(limiter.limit(PERSONAL_LIMIT)(wrapped)))
+
+    return register
 
 
 def _mine_page(person, token, status=200, availability=None, confirm=None, refused=None):
@@ -148,18 +152,12 @@ def _back(token, message):
     return redirect(url_for("binomes.mine", token=token))
 
 
-@bp.route("/binomes/moi/<token>")
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>")
 def mine(person, token):
     return _mine_page(person, token)
 
 
-@bp.route("/binomes/moi/<token>/confirmer", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/confirmer", methods=["POST"])
 def mine_confirm(person, token):
     form = ConsentForm()
     if submitted(form, lambda: queue.confirm_by_link(person, form.consents(), str(get_locale()))):
@@ -167,10 +165,7 @@ def mine_confirm(person, token):
     return _mine_page(person, token, status=form_status(form), confirm=form)
 
 
-@bp.route("/binomes/moi/<token>/disponibilites", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/disponibilites", methods=["POST"])
 def mine_availability(person, token):
     form = AvailabilityForm()
     if submitted(form, lambda: queue.change_availability(person, form.chosen_slots())):
@@ -178,10 +173,7 @@ def mine_availability(person, token):
     return _mine_page(person, token, status=form_status(form), availability=form)
 
 
-@bp.route("/binomes/moi/<token>/reponse", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/reponse", methods=["POST"])
 def mine_answer(person, token):
     form = AnswerForm()
     accept = form.decision.data == "accept"
@@ -204,19 +196,13 @@ def _button(person, token, operation, message):
     return _mine_page(person, token, status=form_status(form), refused=form)
 
 
-@bp.route("/binomes/moi/<token>/pause", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/pause", methods=["POST"])
 def mine_pause(person, token):
     return _button(person, token, queue.pause,
                    _("Vous êtes en pause : personne ne vous sera proposé. Revenez quand vous voulez."))
 
 
-@bp.route("/binomes/moi/<token>/reprendre", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/reprendre", methods=["POST"])
 def mine_resume(person, token):
     return _button(person, token, pairs.return_to_queue, _("Vous êtes de nouveau dans la file d'attente."))
 
@@ -225,30 +211,21 @@ def _end_current_pair(person):
     pairs.end(pairs.current_pair(person), ended_by_person=person)  # a proposal is answered, not ended
 
 
-@bp.route("/binomes/moi/<token>/arreter", methods=["POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/arreter", methods=["POST"])
 def mine_end_pair(person, token):
     return _button(person, token, _end_current_pair,
                    _("Votre binôme est terminé. Merci pour ce temps partagé. Vous êtes en pause : vous pouvez "
                      "revenir dans la file d'attente quand vous voulez."))
 
 
-@bp.route("/binomes/moi/<token>/donnees.json")
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/donnees.json")
 def mine_data(person, token):
     body = json.dumps(queue.export(person), ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json",
                     headers={"Content-Disposition": "attachment; filename=binome-mes-donnees.json"})
 
 
-@bp.route("/binomes/moi/<token>/partir", methods=["GET", "POST"])
-@public
-@limiter.limit(PERSONAL_LIMIT)
-@personal
+@personal_page("/binomes/moi/<token>/partir", methods=["GET", "POST"])
 def mine_leave(person, token):
     form = ButtonForm()
     if form.validate_on_submit():
