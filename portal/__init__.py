@@ -38,13 +38,16 @@ def create_app(test_config=None, instance_path=None):
     from portal.content import views as content
     from portal.core import views as core
     from portal.formats import views as formats
+    from portal.indicators import privacy_views as _indicators_privacy  # noqa: F401 (it adds routes)
+    from portal.indicators import public_views as _indicators_public, team_views as _indicators_team  # noqa: F401
+    from portal.indicators import views as indicators
     from portal.kit import views as kit
     from portal.resources import views as resources
     from portal.sessions import public_views, views as sessions  # noqa: F401 (public_views adds routes)
     from portal.volunteers import views as volunteers
     from portal.rooms import booking_views, manage_views, poster_views, views as rooms  # noqa: F401 (they add routes)
 
-    for domain in (core, auth, associations, rooms, formats, resources, kit, sessions, volunteers, binomes, content):
+    for domain in (core, auth, associations, rooms, formats, resources, kit, sessions, volunteers, binomes, indicators, content):
         app.register_blueprint(domain.bp)
 
     web.init_app(app)

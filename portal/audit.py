@@ -88,6 +88,8 @@ ACTION_LABELS = {
     "pair.proposed": _l("binôme proposé"),
     "pair.ended": _l("binôme arrêté par la médiation"),
     "pair.followed_up": _l("point de suivi du binôme enregistré"),
+    "answer.hidden": _l("réponse au questionnaire masquée"),
+    "answer.shown": _l("réponse au questionnaire rétablie"),
 }
 
 

@@ -10,6 +10,7 @@ from portal import demo as demo_data
 from portal.binomes import retention as binomes
 from portal.content import easy_read as easy_read_check
 from portal.content import operations as content
+from portal.indicators import follow_up
 from portal.sessions import public as participants
 from portal.volunteers import operations as volunteers
 
@@ -92,8 +93,9 @@ def easy_read():
 @with_appcontext
 def tick(url):
     """Send the reminders that are due (48 h before a date; a week ahead, a missing referent; a
-    binôme's follow-up point to the mediators), erase the contacts left by participants once their
-    date is over, and the binômes' people after their retention period.
+    binôme's follow-up point to the mediators; a questionnaire's follow-ups to the date's team),
+    erase the contacts left by participants once their date is over, the follow-up contacts after
+    FOLLOW_UP_KEEP_WEEKS weeks, and the binômes' people after their retention period.
     Safe to run twice: each reminder is sent once. Meant for cron, every 15 minutes."""
     # No request here: the links in the messages are built as if the portal were asked at ``url``.
     with current_app.test_request_context(base_url=url):
@@ -101,10 +103,14 @@ def tick(url):
         forgotten = participants.forget_past_contacts()
         follow_ups = binomes.remind_follow_ups()
         purged = binomes.purge()
+        follow_ups_due = follow_up.remind()
+        follow_ups_forgotten = follow_up.forget()
     click.echo(f"{reminders} rappel(s) envoyé(s) aux équipes, {warnings} alerte(s) « pas de référent » "
                f"envoyée(s) aux associations, {forgotten} contact(s) de participants effacé(s), "
                f"{follow_ups} point(s) de suivi de binôme signalé(s) à la médiation, "
-               f"{purged} personne(s) effacée(s) de la file des binômes.")
+               f"{purged} personne(s) effacée(s) de la file des binômes, "
+               f"{follow_ups_due} suivi(s) après questionnaire signalé(s) aux équipes, "
+               f"{follow_ups_forgotten} contact(s) de suivi effacé(s).")
 
 
 def init_app(app):

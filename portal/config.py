@@ -19,9 +19,10 @@ ENVIRONMENT_KEYS = {
     "LOGIN_RATE_LIMIT": "LOGIN_RATE_LIMIT",
     "BINOME_WAIT_WEEKS": "BINOME_WAIT_WEEKS",
     "BINOME_RETENTION_MONTHS": "BINOME_RETENTION_MONTHS",
+    "INDICATORS_MIN_COUNT": "INDICATORS_MIN_COUNT",
 }
 # Values that arrive from the environment as text but are not text.
-INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS"}
+INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS", "INDICATORS_MIN_COUNT"}
 BOOLEAN_KEYS = {"MAIL_USE_TLS"}
 
 
@@ -65,6 +66,11 @@ class Defaults:
     BINOME_WAIT_WEEKS = 4
     BINOME_FOLLOW_UP_DAYS = 14
     BINOME_RETENTION_MONTHS = 12
+
+    # Indicators: a figure built from fewer answers or people than this is shown as "moins de K";
+    # a follow-up contact left after the questionnaire is used once, or forgotten after this.
+    INDICATORS_MIN_COUNT = 5
+    FOLLOW_UP_KEEP_WEEKS = 6
 
 
 def load(app, overrides=None):

@@ -174,6 +174,11 @@ def make_session(app):
 
 
 @pytest.fixture
+def make_public_session(app):
+    return factories.make_public_session
+
+
+@pytest.fixture
 def make_neighbourhood(app):
     return factories.make_neighbourhood
 

@@ -233,3 +233,27 @@ def make_buddy(neighbourhood=None, slots=((1, 0), (4, 1)), consents=True, **over
         person.consents = [Consent(purpose=p, given=True, charter_version=1, channel=ONLINE) for p in PURPOSES]
     db.session.commit()
     return person, token
+
+
+def make_answer(occurrence, moment="end", **overrides):
+    """An anonymous answer to the questionnaire, for ``occurrence`` (written directly)."""
+    from portal.indicators.models import Answer
+
+    values = {"isolation": 5}
+    values.update(overrides)
+    answer = Answer(occurrence_id=occurrence.id, moment=moment, **values)
+    db.session.add(answer)
+    db.session.commit()
+    return answer
+
+
+def make_count(occurrence, **overrides):
+    """What a team counted after ``occurrence`` (written directly)."""
+    from portal.indicators.models import OccurrenceCount
+
+    values = {"participants": 8, "newcomers": 2}
+    values.update(overrides)
+    count = OccurrenceCount(occurrence_id=occurrence.id, **values)
+    db.session.add(count)
+    db.session.commit()
+    return count

@@ -59,6 +59,10 @@ EXPECTED = {
     "binomes.queue": {"anonymous": LOGIN, **dict.fromkeys(ROLES, FORBIDDEN), "mediator": OK},
     "binomes.neighbourhoods": MANAGERS_ONLY,
     "binomes.charter": MANAGERS_ONLY,
+    "indicators.privacy": EVERYONE_OK,
+    "indicators.answers": MANAGERS_ONLY,
+    "indicators.dashboard": {**MANAGERS_ONLY, "association": OK},
+    "indicators.export_csv": {**MANAGERS_ONLY, "association": OK},
 }
 
 

@@ -69,6 +69,12 @@ def world(app, make_user, make_association, make_room, make_booking):
         active = pairs.propose(mediator, paired, buddy, "")
         pairs.answer(paired, active, True)
         pairs.answer(buddy, active, True)
+    with app.test_request_context():
+        from portal.indicators import follow_up, questionnaire
+        asked_date = public.upcoming_dates(open_session)[0]
+        left_contact = follow_up.leave(asked_date, "06 12 34 56 78", now=asked_date.starts_at)
+        questionnaire_address = {"occurrence_id": asked_date.id, "code": questionnaire.code_of(asked_date.id)}
+    answer = factories.make_answer(asked_date, helped="Le café")
     buddy_form = {"first_name": "Noé", "neighbourhood": str(neighbourhood.id), "activities": "marche",
                   "slots": "1-0", "languages": "fr", "pace": "any"}
     # endpoint -> (URL values, a form that would change something if the token were not checked)
@@ -167,6 +173,15 @@ def world(app, make_user, make_association, make_room, make_booking):
             "name": "Gare SNCF", "latitude": "47.39", "longitude": "0.675"}),
         "binomes.delete_neighbourhood": ({"neighbourhood_id": spare_neighbourhood.id}, {}),
         "binomes.charter": ({}, {"charter_fr_standard": "La participation est volontaire."}),
+        "indicators.questionnaire": (questionnaire_address, {"moment": "start", "isolation": "5"}),
+        "indicators.leave_contact": (questionnaire_address, {"contact": "06 12 34 56 78"}),
+        "indicators.note_follow_up": ({"occurrence_id": asked_date.id, "contact_id": left_contact.id},
+                                      {"outcome": "neither"}),
+        "indicators.hide_answer": ({"answer_id": answer.id}, {"hidden": "1"}),
+        "indicators.record_count": ({"occurrence_id": occurrence.id}, {
+            "participants": "9", "newcomers": "3", "oriented_care": "1", "oriented_social": "0",
+            "oriented_rights": "2", "oriented_other": "0", "pairs_created": "1",
+            "improvement_note": "Prévoir plus de chaises."}),
     }
     return admin, forms
 

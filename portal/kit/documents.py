@@ -68,7 +68,7 @@ def _document(context, title):
     return doc
 
 
-def _one_page(doc, blocks_for, total=0):
+def one_page(doc, blocks_for, total=0):
     """Draw the largest layout that fits on the page: ``blocks_for(kept)`` with all ``total``
     variable entries (rules, resources) if they fit at some scale, else with as many as fit at
     the smallest scale. Returns the PDF bytes."""
@@ -111,7 +111,7 @@ def charter(context):
                   Paragraph(words["closing"], muted=True, smaller=True)]
         return shown
 
-    return _one_page(doc, blocks, len(context.rules))
+    return one_page(doc, blocks, len(context.rules))
 
 
 def resources_sheet(context):
@@ -139,7 +139,7 @@ def resources_sheet(context):
             shown.append(Paragraph(f"{words['online']} {context.online_url}", muted=True))
         return shown
 
-    return _one_page(doc, blocks, len(context.resources))
+    return one_page(doc, blocks, len(context.resources))
 
 
 def escalation_plan(context):
@@ -160,7 +160,7 @@ def escalation_plan(context):
             Heading(words["debrief_heading"], level=2), Paragraph(words["debrief"]),
         ]
 
-    return _one_page(doc, blocks)
+    return one_page(doc, blocks)
 
 
 DOCUMENTS = {"charte": charter, "ressources": resources_sheet, "escalade": escalation_plan}

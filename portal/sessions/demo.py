@@ -32,7 +32,9 @@ def _booking(association, purpose):
                                                       Booking.purpose == purpose).order_by(Booking.id))
 
 
-def _add(association_name, format_slug, title, **values):
+def add_session(association_name, format_slug, title, **values):
+    """A session of the demo, taking over the demo's booking of the same purpose if there is one;
+    None when it exists already (or its association or format is missing)."""
     association = db.session.scalar(sa.select(Association).filter_by(name=association_name))
     fmt = formats.by_slug(format_slug)
     if association is None or fmt is None:
@@ -55,7 +57,7 @@ def _add(association_name, format_slug, title, **values):
 
 
 def load():
-    cafe = _add("Lien et Voisinage", "cafe-echanges", CAFE, status=PUBLISHED, step=6,
+    cafe = add_session("Lien et Voisinage", "cafe-echanges", CAFE, status=PUBLISHED, step=6,
                 objective="10 nouvelles rencontres en 2 mois",
                 charter_additions="Les téléphones restent en silencieux.", charter_accepted=True,
                 opening_script=str(OPENING_SUGGESTION),
@@ -67,7 +69,7 @@ def load():
                 admission=SIGN_UP)
     if cafe is not None:
         cafe.resources = kit_resources()[:4]
-    _add("Les Mots Partagés", "club-lecture-ecriture", READING, status=DRAFT, step=3,
+    add_session("Les Mots Partagés", "club-lecture-ecriture", READING, status=DRAFT, step=3,
          objective="Un groupe stable de 8 lecteurs d'ici l'été")
     _sign_up_participants()
 

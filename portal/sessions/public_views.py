@@ -15,6 +15,7 @@ from portal.extensions import limiter
 from portal.formats import operations as formats
 from portal.forms import form_status, required, strip, submitted
 from portal.i18n import falc_enabled, supported_locales
+from portal.indicators import questionnaire
 from portal.kit.views import pdf_in_chosen_language
 from portal.rooms import operations as rooms
 from portal.rooms.models import WEEKDAYS
@@ -93,7 +94,7 @@ def _page(session, form=None, status=200):
     return render("sessions/public/page.html", session=session, dates=dates, texts=texts, counts=counts,
                   capacity=taking_part.capacity(session), summary=taking_part.summary(session, dates),
                   room=taking_part.room_of(session, dates), practical=taking_part.practical(session, falc_enabled()),
-                  form=form,
+                  form=form, feedback=questionnaire.open_dates(session),
                   source_locale=content.source_locale(), status=status)
 
 

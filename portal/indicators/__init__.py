@@ -1,0 +1,1 @@
+"""Indicators that measure without policing: counts, the anonymous questionnaire, follow-up, dashboard."""
