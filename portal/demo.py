@@ -11,6 +11,7 @@ from portal.database import db
 from portal.formats import demo as formats_demo
 from portal.resources import demo as resources_demo
 from portal.binomes import demo as binomes_demo
+from portal.indicators import demo as indicators_demo
 from portal.sessions import demo as sessions_demo
 from portal.volunteers import demo as volunteers_demo
 from portal.roles import Role
@@ -118,6 +119,7 @@ def load_demo():
     sessions_demo.load()
     volunteers_demo.load()
     binomes_demo.load()
+    indicators_demo.load()
     db.session.commit()
 
 

@@ -20,12 +20,14 @@ ENTRIES = (
     ("sessions.directory", _l("Rencontres près de chez vous"), None),
     ("binomes.queue", _l("File des binômes"), None),
     ("binomes.home", _l("Trouver un binôme"), None),
+    ("indicators.dashboard", _l("Indicateurs"), None),
     ("formats.index", _l("Formats de rencontre"), None),
     ("resources.index", _l("Ressources locales"), None),
     ("rooms.places", _l("Lieux"), None),
     ("rooms.manage_places", _l("Lieux et salles"), None),
     ("binomes.neighbourhoods", _l("Quartiers"), None),
     ("binomes.charter", _l("Charte des binômes"), None),
+    ("indicators.answers", _l("Avis du questionnaire"), None),
 )
 
 

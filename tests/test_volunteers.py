@@ -306,3 +306,19 @@ def test_an_invitation_sent_while_every_date_is_shown_keeps_them_shown(client, l
     assert fragment.get_data(as_text=True).count('aria-label="Préparation"') == 6
     response = client.post(url, {"user_id": marie.id, "role": "animation", "occurrence_id": 0})
     assert response.location == url
+
+
+def test_after_a_date_its_team_finds_the_counts_and_follow_ups_for_two_weeks(client, cafe, make_booking):
+    session, _dates, member, marie, _paul = cafe
+    last_week = make_booking(association=session.association, status="approved", session_id=session.id,
+                             day=clock.today() - timedelta(days=6)).occurrences[0]
+    long_ago = make_booking(association=session.association, status="approved", session_id=session.id,
+                            day=clock.today() - timedelta(days=20)).occurrences[0]
+    operations.answer(marie, operations.invite(member, session, marie, "accueil"), accept=True)
+    sign_in(client, marie)
+    page = client.get("/mon-planning").get_data(as_text=True)
+    assert f"/dates/{last_week.id}/bilan" in page and f"/dates/{last_week.id}/suivis" in page
+    assert f"/dates/{long_ago.id}/bilan" not in page
+    sign_in(client, member)
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert f"/dates/{last_week.id}/bilan" in page and f"/dates/{long_ago.id}/bilan" not in page

@@ -178,6 +178,24 @@ def planning(user, statuses=(APPROVED,), after=None):
     return sorted(dates.values(), key=lambda d: d.occurrence.starts_at)
 
 
+# After a date, its team counts who came and calls back those who asked: the dates of the last
+# two weeks stay at hand for that.
+RECENT = timedelta(days=14)
+
+
+def recent_dates(user, now=None):
+    """The approved dates the volunteer served that started in the last two weeks, latest first."""
+    now = clock.now() if now is None else now
+    return [d for d in reversed(planning(user, after=now - RECENT)) if d.occurrence.starts_at <= now]
+
+
+def recent_occurrences(session, now=None):
+    """The session's approved dates that started in the last two weeks, latest first."""
+    now = clock.now() if now is None else now
+    return [o for o in reversed(occurrences_of(session, statuses=(APPROVED,), after=now - RECENT))
+            if o.starts_at <= now]
+
+
 def feed_token(user, renew=False):
     feed = db.session.get(PlanningFeed, user.id)
     if feed is None:

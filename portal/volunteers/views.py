@@ -50,6 +50,7 @@ def _team_page(session, form, status=200):
     return render("volunteers/team.html", "volunteers/_team.html", status=status, session=session, form=form,
                   members=outlook.members, gaps=outlook.gaps, dates=outlook.dates, readiness=outlook.readiness,
                   ticks=outlook.ticks, checklist=operations.CHECKLIST, show_all=show_all,
+                  recent=operations.recent_occurrences(session),
                   may_manage=operations.manages(current_user, session), confirm=ConfirmForm(),
                   title=operations.title_of(session))
 
@@ -106,7 +107,7 @@ def planning():
     dates = operations.trimmed(operations.planning(current_user), _show_all())
     return render("volunteers/planning.html", dates=dates,
                   memberships=operations.memberships_of(current_user),
-                  notices=operations.active_notices(current_user),
+                  notices=operations.active_notices(current_user), recent=operations.recent_dates(current_user),
                   feed_token=operations.feed_token(current_user),
                   ticks=operations.ticks_by_date([d.occurrence for d in dates.items]),
                   checklist=operations.CHECKLIST, answer=AnswerForm(), confirm=ConfirmForm())

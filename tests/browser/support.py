@@ -21,7 +21,7 @@ _axe = Axe()
 
 # Links a crawler must not follow: files to download, not pages.
 NOT_PAGES = ("/static/", "/compte/export")
-NOT_PAGE_SUFFIXES = (".ics", ".pdf")
+NOT_PAGE_SUFFIXES = (".ics", ".pdf", ".csv", ".json")
 
 
 def main_nav(page):
