@@ -94,19 +94,22 @@ def easy_read():
 def tick(url):
     """Send the reminders that are due (48 h before a date; a week ahead, a missing referent; a
     binôme's follow-up point to the mediators; a questionnaire's follow-ups to the date's team),
-    erase the contacts left by participants once their date is over, the follow-up contacts after
+    erase the contacts left by participants once their date is over (and their sign-ups a month
+    later), the follow-up contacts after
     FOLLOW_UP_KEEP_WEEKS weeks, and the binômes' people after their retention period.
     Safe to run twice: each reminder is sent once. Meant for cron, every 15 minutes."""
     # No request here: the links in the messages are built as if the portal were asked at ``url``.
     with current_app.test_request_context(base_url=url):
         reminders, warnings = volunteers.tick()
         forgotten = participants.forget_past_contacts()
+        sign_ups_forgotten = participants.forget_past_sign_ups()
         follow_ups = binomes.remind_follow_ups()
         purged = binomes.purge()
         follow_ups_due = follow_up.remind()
         follow_ups_forgotten = follow_up.forget()
     click.echo(f"{reminders} rappel(s) envoyé(s) aux équipes, {warnings} alerte(s) « pas de référent » "
                f"envoyée(s) aux associations, {forgotten} contact(s) de participants effacé(s), "
+               f"{sign_ups_forgotten} inscription(s) passée(s) effacée(s), "
                f"{follow_ups} point(s) de suivi de binôme signalé(s) à la médiation, "
                f"{purged} personne(s) effacée(s) de la file des binômes, "
                f"{follow_ups_due} suivi(s) après questionnaire signalé(s) aux équipes, "

@@ -206,3 +206,12 @@ def test_contacts_are_erased_once_the_date_is_over(client, small):
     assert public.forget_past_contacts() == 1
     [ana] = participants()
     assert ana.contact == "" and ana.name == "Ana"
+
+
+def test_a_month_after_the_date_the_sign_up_itself_is_gone(client, small):
+    token = token_of(sign_up(client, small, name="Ana", contact="ana@example.org"))
+    occurrence = date_of(small)
+    assert public.forget_past_sign_ups(now=occurrence.ends_at + timedelta(days=29)) == 0
+    assert [p.name for p in participants()] == ["Ana"]
+    assert public.forget_past_sign_ups(now=occurrence.ends_at + timedelta(days=31)) == 1
+    assert participants() == [] and public.by_token(token) is None

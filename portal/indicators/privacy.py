@@ -15,6 +15,7 @@ from portal.binomes.models import PURPOSES
 from portal.binomes.retention import UNCONFIRMED_DAYS
 from portal.indicators.follow_up import DUE_AFTER
 from portal.indicators.models import FOLLOW_UP_OUTCOMES
+from portal.sessions.public import SIGN_UPS_KEPT
 
 
 @dataclass
@@ -120,7 +121,8 @@ def accounts(falc=False):
 
 def sign_ups(falc=False):
     """People who signed up for a date: see ``portal.sessions.public`` (``cancel``,
-    ``forget_past_contacts``)."""
+    ``forget_past_contacts``, ``forget_past_sign_ups``)."""
+    kept = _days(SIGN_UPS_KEPT.days)
     return Kind(
         "inscriptions", _("S'inscrire à une rencontre") if falc else _("Inscriptions aux rencontres"),
         _("Pour certaines rencontres, il faut s'inscrire.\nVotre prénom suffit.\n"
@@ -130,7 +132,8 @@ def sign_ups(falc=False):
         [Kept(_("Votre prénom ou un pseudonyme.") if falc else _("Prénom ou pseudonyme"),
               _("Pour vous garder une place.") if falc
               else _("Vous garder une place, ou un rang sur la liste d'attente"),
-              _("Il reste avec la date de la rencontre.") if falc else _("Gardé avec la date de la rencontre"),
+              _("Il est effacé %(days)s après la rencontre.", days=kept) if falc
+              else _("Effacé %(days)s après la rencontre", days=kept),
               _("Vous, avec votre lien personnel.\nL'équipe voit seulement le nombre de places prises.") if falc
               else _("Vous, avec votre lien personnel ; l'équipe voit seulement le nombre de places prises")),
          Kept(_("Votre téléphone ou votre e-mail, si vous le donnez.") if falc
@@ -149,9 +152,10 @@ def sign_ups(falc=False):
               _("Vous seulement.") if falc else _("Vous seul·e"))],
         _("Avec votre lien personnel, vous voyez votre inscription.\nVous pouvez l'annuler.\n"
           "Votre contact est alors effacé tout de suite.\n"
-          "Pour effacer aussi votre prénom, écrivez à la mairie.") if falc else
+          "Pour effacer aussi votre prénom avant, écrivez à la mairie.") if falc else
         _("Avec votre lien personnel, vous voyez votre inscription et vous pouvez l'annuler : votre contact est "
-          "effacé aussitôt. Pour effacer aussi votre prénom ou pseudonyme, écrivez à la mairie (adresse plus bas)."))
+          "effacé aussitôt. Pour effacer aussi votre prénom ou pseudonyme sans attendre, écrivez à la mairie "
+          "(adresse plus bas)."))
 
 
 def buddies(falc=False):

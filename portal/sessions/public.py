@@ -7,6 +7,7 @@ session's capacity.
 """
 import re
 import secrets
+from datetime import timedelta
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -275,6 +276,21 @@ def forget_past_contacts():
         Participant.occurrence_id.in_(ended), Participant.contact != "").values(contact="")).rowcount
     db.session.commit()
     return erased
+
+
+# After a date, a sign-up serves nothing more: a month later (time to see one's link answer "this
+# date is over"), the first name or pseudonym goes too, with the whole row.
+SIGN_UPS_KEPT = timedelta(days=30)
+
+
+def forget_past_sign_ups(now=None):
+    """Delete the sign-ups of dates that ended more than ``SIGN_UPS_KEPT`` ago (meant for the
+    scheduled ``tick``). Returns how many were deleted."""
+    now = clock.now() if now is None else now
+    long_over = sa.select(Occurrence.id).where(Occurrence.ends_at < now - SIGN_UPS_KEPT)
+    deleted = db.session.execute(sa.delete(Participant).where(Participant.occurrence_id.in_(long_over))).rowcount
+    db.session.commit()
+    return deleted
 
 
 @dates_changed.connect
