@@ -183,10 +183,13 @@ def planning(user, statuses=(APPROVED,), after=None):
 RECENT = timedelta(days=14)
 
 
-def recent_dates(user, now=None):
-    """The approved dates the volunteer served that started in the last two weeks, latest first."""
+def dates_around(user, now=None):
+    """The volunteer's approved dates, read once: (those to come, soonest first; those started in
+    the last two weeks, latest first)."""
     now = clock.now() if now is None else now
-    return [d for d in reversed(planning(user, after=now - RECENT)) if d.occurrence.starts_at <= now]
+    dates = planning(user, after=now - RECENT)
+    return ([d for d in dates if d.occurrence.starts_at >= now],
+            [d for d in reversed(dates) if d.occurrence.starts_at < now])
 
 
 def recent_occurrences(session, now=None):

@@ -104,10 +104,11 @@ def _mine(model, object_id):
 @bp.route("/mon-planning")
 @allow(Role.VOLUNTEER)
 def planning():
-    dates = operations.trimmed(operations.planning(current_user), _show_all())
+    coming, recent = operations.dates_around(current_user)
+    dates = operations.trimmed(coming, _show_all())
     return render("volunteers/planning.html", dates=dates,
                   memberships=operations.memberships_of(current_user),
-                  notices=operations.active_notices(current_user), recent=operations.recent_dates(current_user),
+                  notices=operations.active_notices(current_user), recent=recent,
                   feed_token=operations.feed_token(current_user),
                   ticks=operations.ticks_by_date([d.occurrence for d in dates.items]),
                   checklist=operations.CHECKLIST, answer=AnswerForm(), confirm=ConfirmForm())
