@@ -113,7 +113,7 @@ def seed(workdir, n, per_day=PER_ROOM_DAY, seed_value=3):
                 "created_at": now} for a in range(1, ASSOCIATIONS + 1)])
             conn.execute(sa.insert(Place.__table__), [{
                 "id": p, "name": f"Lieu {p:02d}", "kind": "maison_quartier", "address": f"{p} rue du Banc",
-                "neighbourhood": "Centre", "directions": "", "created_at": now} for p in range(1, PLACES + 1)])
+                "neighbourhood": "Centre", "created_at": now} for p in range(1, PLACES + 1)])
             conn.execute(sa.insert(Room.__table__), [{
                 "id": r, "place_id": (r - 1) % PLACES + 1, "name": f"Salle {r:02d}", "capacity": 10 + r % 40,
                 "step_free": r % 3 != 0, "accessible_toilets": r % 2 == 0, "hearing_loop": r % 5 == 0,

@@ -48,13 +48,21 @@ def make_user(roles=("volunteer",), associations=(), password=PASSWORD, **overri
     return user
 
 
-def make_place(**overrides):
+def make_place(directions=None, **overrides):
+    """``directions``, how to get there: the French text, or {(locale, register): text}; none by
+    default (a translated text, which tests counting texts would otherwise find)."""
+    from portal.content import operations as content
+
     n = next(_numbers)
     values = {"name": f"Lieu n°{n}", "kind": "mediatheque", "address": f"{n} rue des Écoles",
-              "neighbourhood": "Centre", "directions": "Bus 3, arrêt Écoles."}
+              "neighbourhood": "Centre"}
     values.update(overrides)
     place = Place(**values)
     db.session.add(place)
+    if directions:
+        db.session.flush()
+        content.save_variants(place.directions_key,
+                              directions if isinstance(directions, dict) else {("fr", "standard"): directions})
     db.session.commit()
     return place
 

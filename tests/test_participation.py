@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from portal.database import db
 from portal.rooms import operations as rooms
 from portal.errors import Refused
-from portal.sessions import public
+from portal.sessions import public, texts
 from portal.sessions.models import Session
 from portal.sessions.participants import CANCELLED, CONFIRMED, WAITING, Participant
 from tests import factories
@@ -215,3 +215,22 @@ def test_a_month_after_the_date_the_sign_up_itself_is_gone(client, small):
     assert [p.name for p in participants()] == ["Ana"]
     assert public.forget_past_sign_ups(now=occurrence.ends_at + timedelta(days=31)) == 1
     assert participants() == [] and public.by_token(token) is None
+
+
+def test_the_mails_give_the_session_s_title_in_the_participant_s_language(app, client, small, outbox):
+    texts.save_translations(None, small, {("title", "ar"): "ورشة الحياكة"})
+    token_of(sign_up(client, small, name="Ana", contact="06 12 34 56 78"))
+    token_of(sign_up(client, small, name="Bo", contact="bo@example.org"))
+    client.post("/langue", {"locale": "ar"})
+    token_of(sign_up(client, small, name="Cy", contact="cy@example.org"))  # waiting, reads Arabic
+    client.post("/langue", {"locale": "es"})
+    token_of(sign_up(client, small, name="Dee", contact="dee@example.org"))  # waiting, reads Spanish
+    public.cancel(participants()[0])  # Ana's place goes to Cy
+    [(to, _subject, body)] = outbox()
+    assert to == "cy@example.org" and "ورشة الحياكة" in body and "Atelier tricot" not in body
+    with app.test_request_context():
+        rooms.cancel(factories.make_user(roles=("staff",)), date_of(small))
+    told = {to: body for to, _subject, body in outbox()[1:]}
+    assert "Atelier tricot" in told["bo@example.org"] and "ورشة الحياكة" not in told["bo@example.org"]
+    assert "ورشة الحياكة" in told["cy@example.org"]
+    assert "Atelier tricot" in told["dee@example.org"]  # no Spanish title: the French one

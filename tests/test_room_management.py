@@ -37,7 +37,7 @@ def page(response):
 def place_form(**overrides):
     values = {"name": "Maison de quartier des Tilleuls", "kind": "maison_quartier",
               "address": "4 place des Tilleuls", "neighbourhood": "Les Tilleuls",
-              "directions": "Tram B, arrêt Tilleuls ; entrée par la cour."}
+              "directions_fr_standard": "Tram B, arrêt Tilleuls ; entrée par la cour."}
     values.update(overrides)
     return values
 

@@ -2,12 +2,14 @@
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from icalendar import Calendar
 
 from portal import clock
 from portal.database import db
 from portal.errors import Refused
 from portal.rooms import operations as rooms
+from portal.sessions import texts
 from portal.volunteers import operations
 from portal.volunteers.models import ACCEPTED, CANCELLED, DECLINED, MOVED, TeamMember, TeamNotice
 from tests import factories
@@ -322,3 +324,41 @@ def test_after_a_date_its_team_finds_the_counts_and_follow_ups_for_two_weeks(cli
     sign_in(client, member)
     page = client.get(team_url(session)).get_data(as_text=True)
     assert f"/dates/{last_week.id}/bilan" in page and f"/dates/{long_ago.id}/bilan" not in page
+
+
+def test_mon_planning_and_the_team_page_give_the_title_in_the_reader_s_language(client, cafe):
+    session, dates, member, marie, _paul = cafe
+    other = factories.make_session(association=session.association, title="Lecture partagée")
+    factories.make_booking(association=session.association, status="approved", session_id=other.id)
+    texts.save_translations(None, session, {("title", "ar"): "مقهى يوم الثلاثاء"})
+    operations.answer(marie, operations.invite(member, session, marie, "referent"), accept=True)
+    operations.answer(marie, operations.invite(member, other, marie, "accueil"), accept=True)
+    sign_in(client, marie)
+    client.post("/langue", {"locale": "ar"})
+    statements = []
+
+    def record(_connection, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        page = client.get("/mon-planning").get_data(as_text=True)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    # Every title of the page in one look-up, whatever the number of dates and invitations.
+    assert sum("FROM translated_texts" in statement for statement in statements) == 1
+    assert page.count("<span>مقهى يوم الثلاثاء</span>") == 4  # its invitation and its three dates
+    assert "Café du mardi" not in page
+    assert page.count('<span lang="fr" dir="ltr">Lecture partagée</span>') == 2  # no Arabic: the French, marked
+    invitation = db.session.query(TeamMember).filter_by(session_id=session.id).one()
+    fragment = client.post(f"/mon-planning/invitations/{invitation.id}", {"decision": "decline"}, htmx=True)
+    assert "<span>مقهى يوم الثلاثاء</span>" in fragment.get_data(as_text=True)
+
+    sign_in(client, member)
+    client.post("/langue", {"locale": "ar"})
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert "<span>مقهى يوم الثلاثاء</span>" in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "<title>" in page and "مقهى يوم الثلاثاء" in page.split("<title>", 1)[1].split("</title>", 1)[0]
+    client.post("/langue", {"locale": "es"})
+    page = client.get(team_url(session)).get_data(as_text=True)
+    assert '<span lang="fr">Café du mardi</span>' in page.split("<h1>", 1)[1].split("</h1>", 1)[0]

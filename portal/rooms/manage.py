@@ -1,8 +1,8 @@
-"""Staff manage places and rooms: names, accessibility, opening hours and rules of use.
+"""Staff manage places and rooms: names, directions, accessibility, opening hours and rules of use.
 
 Every function checks its rules before it touches the session, raises ``Refused`` naming the
-form field at fault, and commits once: a room, its opening hours and its translated rules are
-written together or not at all.
+form field at fault, and commits once: a place and its translated directions, a room, its
+opening hours and its translated rules are written together or not at all.
 """
 from contextlib import contextmanager
 
@@ -21,6 +21,7 @@ from portal.rooms.models import PLACE_KINDS, WEEKDAYS, Booking, Closure, Opening
 
 DELETED, ARCHIVED = "deleted", "archived"
 RULES = "rules"  # the name of the rules' translated text in the room form
+DIRECTIONS = "directions"  # the name of the directions' translated text in the place form
 
 
 def hours_field(weekday, slot, end):
@@ -134,10 +135,17 @@ def _save(actor, record, kind, name_taken, then=None):
     return record
 
 
+def _save_texts(key, bodies, reviews, actor):
+    """Every variant of a translated text, those left out emptied (see ``content.save_variants``)."""
+    content.save_variants(key, {variant: bodies.get(variant, "") for variant in content.all_variants()},
+                          reviews, by=actor)
+
+
 # --- places --------------------------------------------------------------------------------
 
-def save_place(actor, place, name, kind, address, neighbourhood="", directions=""):
-    """Create (``place`` is a new ``Place()``) or update a place."""
+def save_place(actor, place, name, kind, address, neighbourhood="", directions=None, reviews=None):
+    """Create (``place`` is a new ``Place()``) or update a place. ``directions``: how to get
+    there, {(locale, register): text} as ``save_room`` takes the rules (None leaves them)."""
     name, address = _clean(name), _clean(address)
     if not name:
         raise Refused(_l("Indiquez le nom du lieu."), field="name")
@@ -148,8 +156,9 @@ def save_place(actor, place, name, kind, address, neighbourhood="", directions="
     _unique_place_name(name, place.id)
     place.name, place.kind, place.address = name, kind, address
     place.neighbourhood = _clean(neighbourhood)
-    place.directions = (directions or "").strip()
-    return _save(actor, place, "place", _l("Un lieu porte déjà ce nom."))
+    return _save(actor, place, "place", _l("Un lieu porte déjà ce nom."),
+                 then=(lambda: _save_texts(place.directions_key, directions, reviews, actor))  # needs the id
+                 if directions is not None else None)
 
 
 def set_place_archived(actor, place, archived):
@@ -191,11 +200,9 @@ def save_room(actor, room, place, *, name, capacity, step_free=False, accessible
         room.opening_hours = [OpeningHours(weekday=weekday, opens=opens, closes=closes)
                               for weekday, opens, closes in intervals]
 
-    def save_rules():  # the rules' key needs the room's id
-        content.save_variants(room.rules_key, {variant: rules.get(variant, "") for variant in content.all_variants()},
-                              reviews, by=actor)
     return _save(actor, room, "room", _l("Une salle de ce lieu porte déjà ce nom."),
-                 then=save_rules if rules is not None else None)
+                 then=(lambda: _save_texts(room.rules_key, rules, reviews, actor))  # needs the id
+                 if rules is not None else None)
 
 
 def set_room_archived(actor, room, archived):

@@ -2,8 +2,8 @@
 
 The opening hours are plain time inputs, ``INTERVALS_PER_DAY`` per weekday, so the editor
 works without JavaScript. Their names come from ``manage.hours_field`` so that a refusal
-from the rules lands next to the right input. The rules of use are a translated text, edited
-side by side (``portal.content.forms``).
+from the rules lands next to the right input. A place's directions and a room's rules of use
+are translated texts, edited side by side (``portal.content.forms``).
 """
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -13,7 +13,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from portal.content import forms as texts
 from portal.forms import required
-from portal.rooms.manage import RULES, hours_field
+from portal.rooms.manage import DIRECTIONS, RULES, hours_field
 from portal.rooms.models import PLACE_KINDS
 
 INTERVALS_PER_DAY = 2
@@ -27,7 +27,6 @@ class PlaceForm(FlaskForm):
                        validate_choice=True)
     address = StringField(_l("Adresse"), validators=[required(), Length(max=255)])
     neighbourhood = StringField(_l("Quartier"), validators=[Optional(), Length(max=80)])
-    directions = TextAreaField(_l("Pour y aller"), validators=[Optional(), Length(max=2000)])
 
 
 class RoomForm(FlaskForm):
@@ -52,6 +51,13 @@ for _day in range(7):
                 _time_field(_l("Ouverture (%(slot)s)", slot=SLOT_NAMES[_slot])))
         setattr(RoomForm, hours_field(_day, _slot, "closes"),
                 _time_field(_l("Fermeture (%(slot)s)", slot=SLOT_NAMES[_slot])))
+
+
+def place_form(place):
+    """A place form with its directions side by side in every language and register, filled
+    from ``place`` unless the request posted data."""
+    stored = texts.stored(DIRECTIONS, place.directions_key) if place.id is not None else {}
+    return texts.with_texts(PlaceForm, DIRECTIONS, max_length=2000)(obj=place, **stored)
 
 
 def room_form(room=None, **kwargs):

@@ -8,7 +8,7 @@ from portal.forms import form_status, submitted
 from portal.roles import MANAGERS
 from portal.rooms import manage
 from portal.content.forms import bodies_from, editor, reviews_from
-from portal.rooms.manage_forms import PlaceForm, hours_fields, hours_from, room_form
+from portal.rooms.manage_forms import hours_fields, hours_from, place_form, room_form
 from portal.rooms.models import WEEKDAYS, Place, Room
 from portal.rooms.views import bp
 from portal.web import allow, owned_or_404, render
@@ -23,12 +23,14 @@ def manage_places():
 # --- places --------------------------------------------------------------------------------
 
 def _edit_place(place):
-    form = PlaceForm(obj=place)
-    if submitted(form, lambda: manage.save_place(current_user, place, form.name.data, form.kind.data,
-                                                 form.address.data, form.neighbourhood.data, form.directions.data)):
+    form = place_form(place)
+    if submitted(form, lambda: manage.save_place(
+            current_user, place, form.name.data, form.kind.data, form.address.data, form.neighbourhood.data,
+            directions=bodies_from(form, manage.DIRECTIONS), reviews=reviews_from(form, manage.DIRECTIONS))):
         flash(_("Le lieu « %(name)s » est enregistré.", name=place.name), "success")
         return redirect(url_for("rooms.manage_places", _anchor=f"place-{place.id}"))
-    return render("rooms/manage_place_form.html", form=form, place=place, status=form_status(form))
+    return render("rooms/manage_place_form.html", form=form, place=place, status=form_status(form),
+                  directions=editor(form, manage.DIRECTIONS, place.directions_key if place.id else None))
 
 
 @bp.route("/gestion/lieux/nouveau", methods=["GET", "POST"])

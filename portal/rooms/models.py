@@ -35,8 +35,6 @@ class Place(db.Model):
     kind: Mapped[str] = mapped_column(sa.String(30))
     address: Mapped[str] = mapped_column(sa.String(255))
     neighbourhood: Mapped[str] = mapped_column(sa.String(80), default="")
-    # How to get there: public transport, entrance, landmarks.
-    directions: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -45,6 +43,11 @@ class Place(db.Model):
     @property
     def kind_label(self):
         return PLACE_KINDS.get(self.kind, self.kind)
+
+    @property
+    def directions_key(self):
+        """How to get there (public transport, entrance, landmarks): a translated text."""
+        return f"place:{self.id}:directions"
 
     @property
     def active_rooms(self):

@@ -1,6 +1,7 @@
 """Sessions of the demo town: Lien et Voisinage's weekly café-échanges, published on the dates
 staff approved, on sign-up, with a few people signed up for its next dates; and Les Mots
-Partagés' reading club, a draft stopped at the charter (step 3).
+Partagés' reading club, a draft stopped at the charter (step 3). Both have their title and
+objective in every language of the portal, so their public page is read whole in any of them.
 
 Each session takes over the demo's booking of the same purpose (see ``portal/demo.py``). Loading
 twice changes nothing: a session is looked up by association and title first, and people sign
@@ -11,6 +12,8 @@ import sqlalchemy as sa
 
 from portal import clock
 from portal.associations.models import Association
+from portal.content import operations as content
+from portal.content.models import STANDARD
 from portal.database import db
 from portal.formats import operations as formats
 from portal.resources.operations import kit_resources
@@ -19,12 +22,41 @@ from portal.sessions import public
 from portal.sessions.forms import OPENING_SUGGESTION
 from portal.sessions.models import DRAFT, PUBLISHED, SIGN_UP, Session
 from portal.sessions.participants import Participant
+from portal.sessions.texts import target_locales
 
 CAFE = "Café-échanges « parler à un proche »"
 READING = "Club lecture « une page, un souvenir »"
 # Pseudonyms, as the public signs up (no contact left), on the café's next dates.
 PARTICIPANTS = ("Mireille", "Karim", "Jo")
 SIGNED_UP_DATES = 2
+# {session title: {field: {locale: translation}}}: what the associations would write in the
+# « Traductions de la page publique » page.
+TRANSLATIONS = {
+    CAFE: {
+        "title": {"en": "Conversation café: “talking to someone close”",
+                  "ar": "مقهى الحوار: «التحدث إلى شخص قريب»",
+                  "es": "Café de conversación: «hablar con un ser querido»",
+                  "pt": "Café-conversa: «falar com alguém próximo»",
+                  "uk": "Кафе-розмова: «поговорити з близькою людиною»"},
+        "objective": {"en": "Meet 10 new people in 2 months",
+                      "ar": "التعرّف على 10 أشخاص جدد في شهرين",
+                      "es": "Conocer a 10 personas nuevas en 2 meses",
+                      "pt": "Conhecer 10 pessoas novas em 2 meses",
+                      "uk": "Познайомитися з 10 новими людьми за 2 місяці"},
+    },
+    READING: {
+        "title": {"en": "Reading club: “one page, one memory”",
+                  "ar": "نادي القراءة: «صفحة واحدة، ذكرى واحدة»",
+                  "es": "Club de lectura: «una página, un recuerdo»",
+                  "pt": "Clube de leitura: «uma página, uma lembrança»",
+                  "uk": "Читацький клуб: «одна сторінка — один спогад»"},
+        "objective": {"en": "A steady group of 8 readers by the summer",
+                      "ar": "مجموعة ثابتة من 8 قرّاء قبل الصيف",
+                      "es": "Un grupo estable de 8 lectores antes del verano",
+                      "pt": "Um grupo estável de 8 leitores até ao verão",
+                      "uk": "Постійна група з 8 читачів до літа"},
+    },
+}
 
 
 def _booking(association, purpose):
@@ -71,7 +103,22 @@ def load():
         cafe.resources = kit_resources()[:4]
     add_session("Les Mots Partagés", "club-lecture-ecriture", READING, status=DRAFT, step=3,
          objective="Un groupe stable de 8 lecteurs d'ici l'été")
+    _translate()
     _sign_up_participants()
+
+
+def _translate():
+    """Each demo session's title and objective in the portal's other languages (written again
+    on each load, which changes nothing)."""
+    locales = target_locales()
+    for title, fields in TRANSLATIONS.items():
+        session = db.session.scalar(sa.select(Session).filter_by(title=title).order_by(Session.id))
+        if session is None:
+            continue
+        for field, translations in fields.items():
+            content.save_variants(session.text_key(field), {(locale, STANDARD): body
+                                                            for locale, body in translations.items()
+                                                            if locale in locales})
 
 
 def _sign_up_participants():

@@ -1,3 +1,5 @@
+from babel import Locale
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
@@ -5,10 +7,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
 
 from portal.forms import CheckboxesField, required
+from portal.i18n import text_direction
 from portal.rooms.forms import date_field, time_field
 from portal.rooms.models import FREQUENCY_LABELS
 from portal.rooms.recurrence import MAX_OCCURRENCES
 from portal.sessions.models import ADMISSION_LABELS, COST_LABELS
+from portal.sessions.texts import MAX_LENGTHS, target_locales
 
 # The opening the planner suggests (step 4): about two minutes read aloud.
 OPENING_SUGGESTION = _l(
@@ -87,3 +91,27 @@ class OrientForm(FlaskForm):
 
 FORMS = {"lieu": PlaceForm, "definir": DefineForm, "charte": CharterForm, "preparer": PrepareForm,
          "prevenir": PreventForm, "orienter": OrientForm}
+
+
+def field_of(field, locale):
+    """The input of one translation: ``title_en``."""
+    return f"{field}_{locale}"
+
+
+def translations_form():
+    """The title and objective in each language but French, each input marked with its
+    language and direction. Built per request: the labels name the languages in the page's."""
+
+    class TranslationsForm(FlaskForm):
+        pass
+
+    for locale in target_locales():
+        language = Locale.parse(locale).get_display_name(str(get_locale()))
+        labels = {"title": _l("Titre en %(language)s", language=language),
+                  "objective": _l("Objectif en %(language)s", language=language)}
+        for field, label in labels.items():
+            setattr(TranslationsForm, field_of(field, locale), StringField(
+                label, validators=[Length(max=MAX_LENGTHS[field],
+                                          message=_l("%(n)s caractères au plus.", n=MAX_LENGTHS[field]))],
+                render_kw={"lang": locale, "dir": text_direction(locale)}))
+    return TranslationsForm

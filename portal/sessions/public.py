@@ -25,6 +25,7 @@ from portal.rooms.operations import dates_changed
 from portal.rooms.models import APPROVED, BIWEEKLY, MONTHLY, WEEKDAYS, WEEKLY, Booking, Occurrence, Room
 from portal.sessions.models import FEE, PAY_WHAT_YOU_CAN, PUBLISHED, SIGN_UP, Session
 from portal.sessions.participants import CANCELLED, CONFIRMED, WAITING, Participant
+from portal.sessions.texts import written_one
 
 NAME_LENGTH = 60
 CONTACT_LENGTH = 120
@@ -223,7 +224,7 @@ def _tell_promoted(participant):
     if participant.email:
         session = session_of(participant)
         mail.send(participant.email, "participant_promoted", locale=participant.locale, participant=participant,
-                  session=session, room=participant.occurrence.booking.room,
+                  title=written_one(session, participant.locale).title.text, room=participant.occurrence.booking.room,
                   page=url_for("sessions.public_page", session_id=session.id, _external=True))
 
 
@@ -263,8 +264,9 @@ def tell_participants(occurrences, change):
         Participant.status.in_((CONFIRMED, WAITING)), Participant.contact.contains("@"))).all()
     for person in people:
         session = session_of(person)
-        mail.send(person.email, "participant_changed", locale=person.locale, participant=person, session=session,
-                  change=change, page=url_for("sessions.public_page", session_id=session.id, _external=True))
+        mail.send(person.email, "participant_changed", locale=person.locale, participant=person,
+                  title=written_one(session, person.locale).title.text, change=change,
+                  page=url_for("sessions.public_page", session_id=session.id, _external=True))
     return people
 
 

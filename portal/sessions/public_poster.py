@@ -4,11 +4,13 @@ format's easy-to-read texts. The type shrinks until everything fits on the page.
 from flask import url_for
 from flask_babel import gettext as _
 
+from portal.content import operations as content
 from portal.formats import operations as formats
 from portal.i18n import local_datetime, local_time
 from portal.pdf import MARGIN, MUTED, Block, Document, Flow, Framed, Heading, Items, Paragraph
 from portal.rooms.poster import accessibility_facts
 from portal.sessions import public
+from portal.sessions.texts import written_one
 
 QR_SIZE = 42  # mm: read from a step or two away
 SHOWN_DATES = 3
@@ -42,12 +44,13 @@ def build(session, locale, falc):
     dates = public.upcoming_dates(session)
     room = public.room_of(session, dates)
     url = url_for("sessions.public_page", session_id=session.id, _external=True)
+    written = written_one(session, locale)
 
-    blocks = [Heading(session.title or (texts["name"].body if texts.get("name") else _("Rencontre")))]
+    blocks = [Heading(written.title.text or (texts["name"].body if texts.get("name") else _("Rencontre")))]
     if texts.get("name"):
         blocks.append(Heading(texts["name"].body, level=2, muted=True))
-    if session.objective:
-        blocks.append(Paragraph(session.objective))
+    if written.objective.text:
+        blocks.append(Paragraph(written.objective.text))
     if texts.get("purpose"):
         blocks.append(Paragraph(texts["purpose"].body))
     summary = public.summary(session, dates)
@@ -57,15 +60,16 @@ def build(session, locale, falc):
     blocks += [Heading(_("Quand ?"), level=2), Items([("", line) for line in when])]
     if room is not None:
         where = [(room.place.name, f"{room.name} – {room.place.address}")]
-        if room.place.directions:
-            where.append((_("Pour venir"), room.place.directions))
+        directions = content.lookup(room.place.directions_key, locale, register)
+        if directions is not None:
+            where.append((_("Pour venir"), directions.body))
         blocks += [Heading(_("Où ?"), level=2), Items(where),
                    Paragraph(("\n" if falc else " · ").join(accessibility_facts(room)), smaller=True)]
     blocks += [Heading(_("Bon à savoir"), level=2), Items(public.practical(session, falc))]
     blocks.append(QrCode(url, _("Toutes les informations et les prochaines dates : scannez ce code.")))
     blocks.append(Framed([Paragraph(_("En cas d'urgence : 15, 17, 18, 112, 114 (SMS)"), bold=True)]))
 
-    return _one_page(session.title or _("Rencontre"), blocks, locale, falc)
+    return _one_page(written.title.text or _("Rencontre"), blocks, locale, falc)
 
 
 def _one_page(title, blocks, locale, falc):

@@ -21,6 +21,7 @@ from portal.rooms import operations as rooms
 from portal.rooms.models import WEEKDAYS
 from portal.sessions import participants  # the ORM must know the participants table
 from portal.sessions import public as taking_part
+from portal.sessions import texts as session_texts
 from portal.sessions.models import SIGN_UP
 from portal.sessions.operations import active_formats
 from portal.sessions.public_poster import build as build_poster
@@ -78,7 +79,8 @@ def directory():
                                   step_free=filters.step_free.data)
     texts = taking_part.format_texts([item.session for item in listed], *content.shown_as())
     return render("sessions/public/directory.html", partial="sessions/public/_results.html", filters=filters,
-                  listed=listed, texts=texts, status=422 if filters.errors else 200)
+                  listed=listed, texts=texts, written=session_texts.written([item.session for item in listed]),
+                  status=422 if filters.errors else 200)
 
 
 def _page(session, form=None, status=200):
@@ -91,11 +93,13 @@ def _page(session, form=None, status=200):
             form.occurrence.data = str(dates[0].id)
     if form is not None:
         form.occurrence.choices = [SelectChoice(str(d.id), str(d.id)) for d in dates]
+    room = taking_part.room_of(session, dates)
+    directions = content.lookup(room.place.directions_key, *content.shown_as()) if room is not None else None
     return render("sessions/public/page.html", session=session, dates=dates, texts=texts, counts=counts,
                   capacity=taking_part.capacity(session), summary=taking_part.summary(session, dates),
-                  room=taking_part.room_of(session, dates), practical=taking_part.practical(session, falc_enabled()),
-                  form=form, feedback=questionnaire.open_dates(session),
-                  source_locale=content.source_locale(), status=status)
+                  room=room, directions=directions, practical=taking_part.practical(session, falc_enabled()),
+                  form=form, feedback=questionnaire.open_dates(session), written=session_texts.written_one(session),
+                  status=status)
 
 
 @bp.route("/rencontres/<int:session_id>")
@@ -156,6 +160,7 @@ def my_place(token):
     session = taking_part.session_of(participant)
     rank = taking_part.waiting_rank(participant) if participant.status == participants.WAITING else None
     return _no_store(render("sessions/public/my_place.html", participant=participant, session=session,
+                            written=session_texts.written_one(session),
                             room=participant.occurrence.booking.room, rank=rank, token=token,
                             link=url_for("sessions.my_place", token=token, _external=True),
                             fresh=bool(request.args.get("nouveau"))))

@@ -15,8 +15,8 @@ from portal.resources import operations as resources
 from portal.roles import MANAGERS, Role
 from portal.rooms import operations as rooms
 from portal.rooms.models import Room
-from portal.sessions import models, operations
-from portal.sessions.forms import FORMS, OPENING_SUGGESTION, StartForm
+from portal.sessions import models, operations, texts
+from portal.sessions.forms import FORMS, OPENING_SUGGESTION, StartForm, field_of, translations_form
 from portal.sessions.models import STEPS
 from portal.volunteers import operations as volunteers
 from portal.web import allow, owned_or_404, render, wants_fragment
@@ -202,6 +202,34 @@ def publish(session_id):
         return _show(session, 422, refusal.message)
     flash(_("La rencontre est publiée."), "success")
     return redirect(url_for("sessions.show", session_id=session.id))
+
+
+# --- the public page in other languages -----------------------------------------------------
+
+@bp.route("/seances/<int:session_id>/traductions", methods=["GET", "POST"])
+@allow(Role.ASSOCIATION)
+def translations(session_id):
+    """The title and objective of the public page in each language but French, written by
+    the association's members (who edit the planner)."""
+    session = _session_for(session_id)
+    if not operations.editable_by(session, current_user):
+        abort(403)
+    locales = texts.target_locales()
+    if request.method == "POST":
+        form = translations_form()()
+    else:
+        form = translations_form()(data={field_of(field, locale): body
+                                         for (field, locale), body in texts.stored(session).items()})
+
+    def save():
+        texts.save_translations(current_user, session, {(field, locale): form[field_of(field, locale)].data
+                                                        for field in texts.FIELDS for locale in locales})
+    if submitted(form, save):
+        flash(_("Traductions enregistrées."), "success")
+        return redirect(url_for("sessions.translations", session_id=session.id))
+    languages = [(locale, form[field_of("title", locale)], form[field_of("objective", locale)]) for locale in locales]
+    return render("sessions/translations.html", session=session, form=form, languages=languages,
+                  page_title=texts.PAGE_TITLE, source_locale=content.source_locale(), status=form_status(form))
 
 
 # --- the association space ------------------------------------------------------------------

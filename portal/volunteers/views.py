@@ -1,5 +1,6 @@
 """Volunteers: session teams and their roles, "Mon planning", reminders."""
 from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -12,6 +13,7 @@ from portal.i18n import local_datetime
 from portal.roles import MANAGERS, Role
 from portal.rooms.models import Occurrence
 from portal.sessions import operations as sessions
+from portal.sessions import texts as session_texts
 from portal.sessions.models import Session
 from portal.volunteers import operations
 from portal.volunteers.forms import ALL_DATES, AnswerForm, ConfirmForm, InviteForm, TickForm
@@ -39,6 +41,13 @@ def _invite_form(session):
     return form
 
 
+def _title(session):
+    """The session's title in the reader's language (the page marks ``lang`` when it is the
+    French), or its number when it has none yet."""
+    shown = session_texts.written_one(session).title
+    return shown if shown.text else session_texts.Shown(str(operations.title_of(session)), str(get_locale()))
+
+
 def _show_all():
     """``?toutes=1``: every date of a long series, not only the next few."""
     return request.args.get("toutes") == "1"
@@ -52,7 +61,7 @@ def _team_page(session, form, status=200):
                   ticks=outlook.ticks, checklist=operations.CHECKLIST, show_all=show_all,
                   recent=operations.recent_occurrences(session),
                   may_manage=operations.manages(current_user, session), confirm=ConfirmForm(),
-                  title=operations.title_of(session))
+                  title=_title(session))
 
 
 @bp.route("/seances/<int:session_id>/equipe")
@@ -106,8 +115,10 @@ def _mine(model, object_id):
 def planning():
     coming, recent = operations.dates_around(current_user)
     dates = operations.trimmed(coming, _show_all())
-    return render("volunteers/planning.html", dates=dates,
-                  memberships=operations.memberships_of(current_user),
+    memberships = operations.memberships_of(current_user)
+    shown = {d.session for d in dates.items + recent} | {m.session for m in memberships}
+    return render("volunteers/planning.html", dates=dates, memberships=memberships,
+                  written=session_texts.written(list(shown)),
                   notices=operations.active_notices(current_user), recent=recent,
                   feed_token=operations.feed_token(current_user),
                   ticks=operations.ticks_by_date([d.occurrence for d in dates.items]),
@@ -126,7 +137,8 @@ def answer(member_id):
     elif not request.htmx:
         flash(_("Choisissez d'accepter ou de décliner."), "error")
         return redirect(url_for("volunteers.planning"))
-    return render("volunteers/_membership.html", member=member, answer=form, status=form_status(form))
+    return render("volunteers/_membership.html", member=member, answer=form, status=form_status(form),
+                  written=session_texts.written([member.session]))
 
 
 @bp.route("/mon-planning/messages/<int:notice_id>/masquer", methods=["POST"])
