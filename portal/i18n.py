@@ -1,5 +1,6 @@
 """Which language and which register (standard or easy-to-read) a page is shown in."""
 import functools
+from datetime import timedelta
 
 from babel import Locale, dates
 from flask import current_app, has_request_context, request, session
@@ -33,9 +34,28 @@ def text_direction(locale=None):
     return Locale.parse(str(locale or get_locale())).text_direction
 
 
+# The easy-to-read (FALC) switch is a preference of the device, kept in a cookie of its own: it
+# outlives closing the browser without making the login session outlive it too.
+FALC_COOKIE = "falc"
+FALC_KEPT = timedelta(days=365)
+
+
 def falc_enabled():
-    """The easy-to-read (FALC) switch, remembered in the session for content that honours it."""
-    return has_request_context() and bool(session.get("falc"))
+    """Whether the person turned the easy-to-read (FALC) switch on, on this device."""
+    return has_request_context() and request.cookies.get(FALC_COOKIE) == "1"
+
+
+def remember_falc(response, enabled):
+    """``response`` keeping the switch on for a year, or forgetting it (the cookie deleted)."""
+    app = current_app
+    interface = app.session_interface  # sent like the session cookie: same path, domain and Secure rule
+    where = {"path": interface.get_cookie_path(app), "domain": interface.get_cookie_domain(app),
+             "secure": interface.get_cookie_secure(app), "httponly": True, "samesite": "Lax"}
+    if enabled:
+        response.set_cookie(FALC_COOKIE, "1", max_age=FALC_KEPT, **where)
+    else:
+        response.delete_cookie(FALC_COOKIE, **where)
+    return response
 
 
 def wall_time(moment):

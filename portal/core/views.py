@@ -7,7 +7,7 @@ from portal.core import poster
 from portal.core.help_numbers import help_number_groups
 from portal.extensions import limiter
 from portal.database import db
-from portal.i18n import supported_locales
+from portal.i18n import remember_falc, supported_locales
 from portal.roles import MANAGERS
 from portal.resources import operations as resources
 from portal.rooms import operations as rooms
@@ -68,5 +68,4 @@ def set_language():
 @bp.route("/facile-a-lire", methods=["POST"])
 @public
 def toggle_easy_read():
-    session["falc"] = request.form.get("falc") == "on"
-    return redirect_back()
+    return remember_falc(redirect_back(), request.form.get("falc") == "on")

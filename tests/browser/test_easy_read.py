@@ -1,6 +1,7 @@
 """Staff write a room's easy-to-read rules in Chromium: the checker's hints appear as they type,
 without taking the focus, and the page stays clean for axe; without JavaScript, a button shows
-the same hints on a page; Enter in a field still saves the room."""
+the same hints on a page; Enter in a field still saves the room. A person who turns « Facile à
+lire » on finds it on again after closing the browser, on pages still clean for axe."""
 import re
 
 import pytest
@@ -76,3 +77,31 @@ def test_without_javascript_a_button_shows_the_hints_and_enter_still_saves(brows
         expect(page).to_have_url(re.compile(r"/salles/\d+$"))
     finally:
         context.close()
+
+
+def test_the_easy_to_read_switch_outlives_the_browser_on_pages_clean_for_axe(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto("/lieux")
+        page.get_by_role("button", name="Facile à lire").click()
+        expect(page.get_by_role("button", name="Facile à lire")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator("[data-falc]")).to_contain_text("Voici les lieux où se passent les rencontres.")
+        # Closing the browser keeps only the cookies that have a date: the switch's, not the session's.
+        kept = [cookie for cookie in context.cookies() if cookie["expires"] != -1]
+        assert [cookie["name"] for cookie in kept] == ["falc"]
+    finally:
+        context.close()
+
+    reopened = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    try:
+        reopened.add_cookies(kept)
+        page = reopened.new_page()
+        for url in ("/", "/urgence", "/rencontres", "/binomes", "/connexion"):
+            page.goto(url)
+            expect(page.locator("body")).to_have_class("falc")
+            expect(page.locator("[data-falc]").first).to_be_visible()
+            violations = axe_violations(page)
+            assert violations == [], (url, violations)
+    finally:
+        reopened.close()
