@@ -32,6 +32,7 @@ def create_app(test_config=None, instance_path=None):
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
 
+    from portal.accessibility import views as accessibility
     from portal.associations import views as associations
     from portal.binomes import manage_views as _buddy_manage, public_views as _buddy_public, views as binomes  # noqa: F401 (they add routes)
     from portal.auth import people_views, views as auth  # noqa: F401 (people_views adds routes)
@@ -47,7 +48,8 @@ def create_app(test_config=None, instance_path=None):
     from portal.volunteers import views as volunteers
     from portal.rooms import booking_views, manage_views, poster_views, views as rooms  # noqa: F401 (they add routes)
 
-    for domain in (core, auth, associations, rooms, formats, resources, kit, sessions, volunteers, binomes, indicators, content):
+    for domain in (core, auth, associations, rooms, formats, resources, kit, sessions, volunteers, binomes, indicators, content,
+                   accessibility):
         app.register_blueprint(domain.bp)
 
     web.init_app(app)

@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask --app portal demo``, ``translate …``, ``easy-read`` and ``tick``."""
+"""Command-line tools: ``flask --app portal demo``, ``translate …``, ``easy-read``, ``tick`` and ``accessibility audit``."""
 from pathlib import Path
 
 import click
@@ -117,6 +117,9 @@ def tick(url):
 
 
 def init_app(app):
+    from portal.accessibility.cli import accessibility
+
+    app.cli.add_command(accessibility)
     app.cli.add_command(translate)
     app.cli.add_command(demo)
     app.cli.add_command(easy_read)

@@ -20,6 +20,7 @@ ENVIRONMENT_KEYS = {
     "BINOME_WAIT_WEEKS": "BINOME_WAIT_WEEKS",
     "BINOME_RETENTION_MONTHS": "BINOME_RETENTION_MONTHS",
     "INDICATORS_MIN_COUNT": "INDICATORS_MIN_COUNT",
+    "ACCESSIBILITY_AUDIT_PATH": "ACCESSIBILITY_AUDIT_PATH",
 }
 # Values that arrive from the environment as text but are not text.
 INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS", "INDICATORS_MIN_COUNT"}
@@ -30,7 +31,7 @@ class Defaults:
     PORTAL_TOWN_NAME = "Ville de Belleville-sur-Loire"
     PORTAL_TIMEZONE = "Europe/Paris"
     # French is the source language; the others must be complete catalogues.
-    PORTAL_LOCALES = ("fr", "en")
+    PORTAL_LOCALES = ("fr", "en", "ar", "es", "pt", "uk")
 
     SQLALCHEMY_DATABASE_URI = None  # set from the instance folder when left empty
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -72,6 +73,17 @@ class Defaults:
     INDICATORS_MIN_COUNT = 5
     FOLLOW_UP_KEEP_WEEKS = 6
 
+    # Accessibility statement (portal/accessibility/statement.py). The latest automated audit's
+    # result is one JSON file. A full manual RGAA audit, when one was made, is
+    # {"date": "2026-11-02", "auditor": "…", "rate": 87.5}; derogations for disproportionate
+    # burden and contents outside the obligation are sentences in the source language (None for
+    # the latter: documents the associations send, which the portal does not produce).
+    ACCESSIBILITY_AUDIT_PATH = None  # <instance>/accessibility-audit.json when left empty
+    ACCESSIBILITY_MANUAL_AUDIT = None
+    ACCESSIBILITY_DEROGATIONS = ()
+    ACCESSIBILITY_EXEMPT_CONTENTS = None
+    ACCESSIBILITY_CONTACT_EMAIL = None  # the privacy page's contact (MAIL_FROM) when left empty
+
 
 def load(app, overrides=None):
     """Fill ``app.config`` in order: defaults, instance file, environment, explicit overrides."""
@@ -89,6 +101,8 @@ def load(app, overrides=None):
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'passerelle.sqlite3'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = psycopg_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config.setdefault("OUTBOX_PATH", str(instance / "outbox"))
+    if not app.config.get("ACCESSIBILITY_AUDIT_PATH"):
+        app.config["ACCESSIBILITY_AUDIT_PATH"] = str(instance / "accessibility-audit.json")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
     app.config["BABEL_DEFAULT_LOCALE"] = app.config["PORTAL_LOCALES"][0]

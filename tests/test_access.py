@@ -60,6 +60,7 @@ EXPECTED = {
     "binomes.neighbourhoods": MANAGERS_ONLY,
     "binomes.charter": MANAGERS_ONLY,
     "indicators.privacy": EVERYONE_OK,
+    "accessibility.statement": EVERYONE_OK,
     "indicators.answers": MANAGERS_ONLY,
     "indicators.dashboard": {**MANAGERS_ONLY, "association": OK},
     "indicators.export_csv": {**MANAGERS_ONLY, "association": OK},

@@ -24,14 +24,17 @@ bp = Blueprint("rooms", __name__)
 @bp.route("/lieux")
 @public
 def places():
-    return render("rooms/places.html", places=operations.active_places())
+    found = operations.active_places()
+    directions = content.lookup_many([p.directions_key for p in found], *content.shown_as())
+    return render("rooms/places.html", places=found, directions=directions)
 
 
 @bp.route("/lieux/<int:place_id>")
 @public
 def place(place_id):
     found = owned_or_404(db.session.get(Place, place_id))
-    return render("rooms/place.html", place=found)
+    return render("rooms/place.html", place=found,
+                  directions=content.lookup(found.directions_key, *content.shown_as()))
 
 
 @bp.route("/salles/<int:room_id>")
@@ -59,8 +62,9 @@ def calendar_view():
 def _calendar_body(fragment):
     form = CalendarFilterForm(request.args)
     places = operations.active_places()
-    form.place.choices = [SelectChoice(None, _("Tous les lieux"))] + [SelectChoice(p.id, p.name) for p in places]
-    form.room.choices = [SelectChoice(None, _("Toutes les salles"))] + [
+    # "" and not None for "all": None would be written value="None", which the filters refuse once sent back.
+    form.place.choices = [SelectChoice("", _("Tous les lieux"))] + [SelectChoice(p.id, p.name) for p in places]
+    form.room.choices = [SelectChoice("", _("Toutes les salles"))] + [
         SelectChoice(r.id, f"{r.place.name} – {r.name}") for p in places for r in p.active_rooms]
     valid = form.validate()
     view = form.view.data if valid and form.view.data in calendar.VIEWS else calendar.WEEK

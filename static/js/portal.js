@@ -7,7 +7,12 @@ document.addEventListener("htmx:afterSettle", function (event) {
   if (!target.isConnected && target.id) { target = document.getElementById(target.id); }
   if (!target) { return; }
   var focusTarget = target.matches("[data-focus-after-swap]") ? target : target.querySelector("[data-focus-after-swap]");
-  if (focusTarget) {
+  // Focus still on a control outside the new content (a filter that updates the results as it
+  // changes) stays there: moving it would cut a date being typed or a list being browsed with
+  // the arrow keys (WCAG 3.2.2). The change is announced below instead.
+  var active = document.activeElement;
+  var kept = active && active !== document.body && !target.contains(active);
+  if (focusTarget && !kept) {
     focusTarget.focus();
   }
   var message = target.querySelector("[data-announce]");
@@ -24,3 +29,31 @@ var summary = document.querySelector("[data-focus-on-load]");
 if (summary) {
   summary.focus();
 }
+
+// A table wider than the screen scrolls inside its box (a 320 px phone, a zoomed page): the box
+// then takes keyboard focus, so that it can be scrolled with the arrow keys, and is named by the
+// table's caption. Where the table fits, the box is left out of the tab order.
+function markScrollingTables(root) {
+  root.querySelectorAll(".table-wrapper").forEach(function (wrapper, index) {
+    var caption = wrapper.querySelector("caption");
+    if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("role", "region");
+      if (caption) {
+        caption.id = caption.id || "table-caption-" + index;
+        wrapper.setAttribute("aria-labelledby", caption.id);
+      }
+    } else {
+      wrapper.removeAttribute("tabindex");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("aria-labelledby");
+    }
+  });
+}
+markScrollingTables(document);
+document.addEventListener("htmx:afterSettle", function () { markScrollingTables(document); });
+var resizing;
+window.addEventListener("resize", function () {
+  clearTimeout(resizing);
+  resizing = setTimeout(function () { markScrollingTables(document); }, 200);
+});

@@ -18,13 +18,11 @@ from werkzeug.security import generate_password_hash
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from portal import create_app, demo
+from portal.accessibility.audit import CHROMIUM_ARGS
 from portal.database import db
 
 ROOT = Path(__file__).resolve().parents[2]
 HTMX = ROOT / "static" / "vendor" / "htmx.min.js"
-# We run as root in a closed network: no sandbox, no GPU, and none of Chromium's calls home.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Subresources that must load; a failed one is a broken page even if the page answered 200.
 SUBRESOURCES = {"stylesheet", "script", "image", "font"}
 # Requests made by htmx; these may answer 4xx on purpose (422 for a form to correct), never 5xx.
@@ -123,6 +121,9 @@ def live_server(chromium_path, database_url, tmp_path_factory):
         "RATELIMIT_ENABLED": False,
         "OUTBOX_PATH": str(instance / "outbox"),
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,  # no revalidation of the stylesheet on every page
+        # The audit's result goes where `make run` reads it (tests/browser/test_journeys.py).
+        "ACCESSIBILITY_AUDIT_PATH": os.environ.get("ACCESSIBILITY_AUDIT_PATH",
+                                                   str(ROOT / "instance" / "accessibility-audit.json")),
     }, instance_path=instance)
     server = LiveServer(app)
     server.thread.start()
