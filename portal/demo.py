@@ -7,6 +7,8 @@ from werkzeug.security import generate_password_hash
 
 from portal.associations.models import Association, Membership
 from portal.auth.models import RoleGrant, User
+from portal.content import demo as content_demo
+from portal.content.models import STANDARD, TranslatedText
 from portal.database import db
 from portal.formats import demo as formats_demo
 from portal.resources import demo as resources_demo
@@ -94,8 +96,10 @@ def database_is_empty():
 
 def load_demo():
     for name, kind, address, neighbourhood, directions in PLACES:
-        _get_or_add(Place, {"name": name}, kind=kind, address=address,
-                    neighbourhood=neighbourhood, directions=directions)
+        place = _get_or_add(Place, {"name": name}, kind=kind, address=address, neighbourhood=neighbourhood)
+        db.session.flush()  # the directions' key needs the place's id
+        _get_or_add(TranslatedText, {"key": place.directions_key, "locale": "fr", "register": STANDARD},
+                    body=directions)
     associations = {}
     for name, description, email, phone in ASSOCIATIONS:
         associations[name] = _get_or_add(Association, {"name": name}, description=description,
@@ -120,6 +124,7 @@ def load_demo():
     volunteers_demo.load()
     binomes_demo.load()
     indicators_demo.load()
+    content_demo.translate()  # last: every demo has written its French texts
     db.session.commit()
 
 

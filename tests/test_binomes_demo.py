@@ -73,11 +73,12 @@ def test_two_active_pairs_one_at_its_follow_up_point_and_a_proposal_waiting_for_
     assert [to for to, _s, _b in outbox()] == ["mediation@passerelle.example"]
 
 
-def test_consents_are_on_the_charter_version_1_written_in_three_variants(loaded):
+def test_consents_are_on_the_charter_version_1_written_in_every_language_and_easy_to_read_french(loaded):
     assert set(db.session.scalars(sa.select(Consent.charter_version))) == {1}
     texts = content.variants(queue.charter_key(queue.current_charter()))
-    assert set(texts) == {("fr", "standard"), ("fr", "falc"), ("en", "standard")}
+    assert set(texts) == {("fr", "falc")} | {(locale, "standard") for locale in ("fr", "en", "ar", "es", "pt", "uk")}
     assert "lieu public" in texts[("fr", "standard")] and "public place" in texts[("en", "standard")]
+    assert "مكان عام" in texts[("ar", "standard")] and "lugar público" in texts[("es", "standard")]
     assert easy_read.report(texts[("fr", "falc")], "fr").hints == []
 
 

@@ -14,6 +14,8 @@ from tests import factories
 
 KEY = "test:1:text"
 FR, FR_FALC, EN, EN_FALC = ("fr", "standard"), ("fr", "falc"), ("en", "standard"), ("en", "falc")
+LOCALES = ("fr", "en", "ar", "es", "pt", "uk")
+VARIANTS = [(locale, register) for locale in LOCALES for register in ("standard", "falc")]
 
 
 def page(response):
@@ -196,11 +198,12 @@ def test_the_editor_shows_every_variant_side_by_side_with_its_review(staff_clien
                      rules={FR: "Texte courant.", FR_FALC: "Le CCAS vous aide."}, reviews={FR: True})
     form = page(staff_client.get(f"/gestion/salles/{room.id}/modifier"))
     assert '<fieldset class="field variants">' in form and "<legend>Règles d'utilisation</legend>" in form
-    for variant in ("fr_standard", "fr_falc", "en_standard", "en_falc"):
-        assert f'<label for="rules_{variant}">' in form
-        assert f'<label for="rules_{variant}_reviewed">Relu par des personnes concernées</label>' in form
-    assert form.count('class="variants__column variants__column--falc"') == 2
+    for locale, register in VARIANTS:
+        assert f'<label for="rules_{locale}_{register}">' in form
+        assert f'<label for="rules_{locale}_{register}_reviewed">Relu par des personnes concernées</label>' in form
+    assert form.count('class="variants__column variants__column--falc"') == len(LOCALES)
     assert "Français, facile à lire et à comprendre (FALC)" in form and "English, version courante" in form
+    assert 'dir="rtl"' in form and "العربية, version courante" in form
     assert 'checked id="rules_fr_standard_reviewed"' in form
     assert ", noté par Camille Martin. Modifier ce texte retire cette mention." in form
     assert "Pas encore relu par des personnes concernées." in form
@@ -255,12 +258,12 @@ def test_the_form_helpers_name_fill_and_read_the_variants(app):
         assert texts.field_name("purpose", "en", "falc") == "purpose_en_falc"
         assert texts.variant_of_field("purpose_en_falc") == ("en", "falc")
         assert texts.variant_of_field("purpose") is None
-        assert texts.bodies_from(form, "purpose") == {FR: "Texte.", FR_FALC: "Facile.", EN: "", EN_FALC: ""}
-        assert texts.reviews_from(form, "purpose") == {FR: False, FR_FALC: True, EN: False, EN_FALC: False}
-        assert texts.bodies_from(form, "rules") == dict.fromkeys((FR, FR_FALC, EN, EN_FALC), "")
+        assert texts.bodies_from(form, "purpose") == dict.fromkeys(VARIANTS, "") | {FR: "Texte.", FR_FALC: "Facile."}
+        assert texts.reviews_from(form, "purpose") == dict.fromkeys(VARIANTS, False) | {FR_FALC: True}
+        assert texts.bodies_from(form, "rules") == dict.fromkeys(VARIANTS, "")
         columns = texts.editor(form, "purpose", KEY)
         assert [(c.locale, c.register, c.falc) for c in columns] == [
-            ("fr", "standard", False), ("fr", "falc", True), ("en", "standard", False), ("en", "falc", True)]
+            (locale, register, register == "falc") for locale, register in VARIANTS]
         assert columns[1].record.reviewed and columns[0].easy_read is None
         assert columns[1].easy_read.text == "Facile."
 

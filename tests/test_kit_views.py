@@ -78,7 +78,7 @@ def test_the_resources_sheet_prints_the_kit_resources_and_the_town_numbers(clien
     ("/formats/inconnu/kit/charte.pdf", 404),
     ("/formats/cafe-echanges/kit/affiche.pdf", 404),
     ("/formats/cafe-echanges/kit/charte.pdf?lang=xx", 400),
-    ("/formats/cafe-echanges/kit/charte.pdf?lang=ar", 400),  # a language the portal does not offer
+    ("/formats/cafe-echanges/kit/charte.pdf?lang=de", 400),  # a language the portal does not offer
     ("/formats/cafe-echanges/kit/charte.pdf?falc=oui", 400),
 ])
 def test_what_does_not_exist_is_refused_clearly(client, cafe, url, status):
