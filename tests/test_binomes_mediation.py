@@ -192,6 +192,18 @@ def test_proposing_a_suggestion_makes_a_pair_with_its_explanation(signed_in, mak
     assert "2 créneaux communs" in page and person.first_name in page and candidate.first_name in page
 
 
+def test_the_explanation_is_kept_in_french_and_marked_so_for_a_mediator_reading_arabic(signed_in, make_buddy):
+    person, _ = make_buddy()
+    candidate, _ = make_buddy()
+    signed_in.post("/langue", {"locale": "ar"})
+    response = signed_in.post(f"/mediation/personnes/{person.id}/proposer", {"candidate_id": candidate.id})
+
+    pair = db.session.query(Pair).one()
+    assert pair.explanation.splitlines()[0] == "2 créneaux communs : mardi matin, vendredi après-midi"
+    page = signed_in.get(response.location).get_data(as_text=True)
+    assert '<ul lang="fr" dir="ltr">' in page and "2 créneaux communs" in page
+
+
 def test_a_second_proposal_for_the_same_person_is_refused_with_a_message(signed_in, make_buddy):
     person, _ = make_buddy()
     first_candidate, _ = make_buddy()

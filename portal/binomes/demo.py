@@ -228,7 +228,7 @@ def _pair(first, second, status, days_ago, mediator, now):
         return
     proposed_at = now - timedelta(days=days_ago)
     pair = Pair(first=first, second=second, status=status, proposed_by=mediator, proposed_at=proposed_at,
-                explanation="\n".join(matching.explain(first, second)), first_answer=True)
+                explanation=matching.explanation(first, second), first_answer=True)
     _event(PAIR_PROPOSED, proposed_at)
     if status == ACTIVE:
         pair.second_answer, pair.activated_at = True, proposed_at + timedelta(days=DAYS_TO_ANSWER)

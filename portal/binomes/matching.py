@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sqlalchemy as sa
-from flask_babel import format_decimal, ngettext
+from flask import current_app
+from flask_babel import force_locale, format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -57,6 +58,13 @@ def suggestions(person, limit=5):
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1].waiting_since, item[1].id))
     people = {p.id: p for p in db.session.scalars(sa.select(Person).where(Person.id.in_([row.id for _s, row in best])))}
     return [Suggestion(people[row.id], score, explain(person, people[row.id])) for score, row in best]
+
+
+def explanation(person, candidate):
+    """The reasons kept with a proposed pair, one a line, in the portal's source language like
+    every record staff keep (the pair's page marks it as such when read in another language)."""
+    with force_locale(current_app.config["PORTAL_LOCALES"][0]):
+        return "\n".join(explain(person, candidate))
 
 
 def explain(person, candidate):

@@ -77,7 +77,7 @@ def propose(person_id):
         candidate = db.session.get(Person, int(form.candidate_id.data)) if form.candidate_id.data.isdigit() else None
         if candidate is None:
             raise Refused(_l("Cette personne n'est plus dans la file d'attente : rechargez la page."))
-        made["pair"] = pairs.propose(current_user, person, candidate, "\n".join(matching.explain(person, candidate)))
+        made["pair"] = pairs.propose(current_user, person, candidate, matching.explanation(person, candidate))
 
     if submitted(form, operation):
         flash(_("Binôme proposé : chacune des deux personnes doit maintenant accepter."), "success")

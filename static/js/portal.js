@@ -31,22 +31,15 @@ if (summary) {
 }
 
 // A table wider than the screen scrolls inside its box (a 320 px phone, a zoomed page): the box
-// then takes keyboard focus, so that it can be scrolled with the arrow keys, and is named by the
-// table's caption. Where the table fits, the box is left out of the tab order.
+// then takes keyboard focus, so that it can be scrolled with the arrow keys. Where the table
+// fits, the box is left out of the tab order. (No role or name of its own: the section around
+// the table is already a region named like the table's caption, and two would be one too many.)
 function markScrollingTables(root) {
-  root.querySelectorAll(".table-wrapper").forEach(function (wrapper, index) {
-    var caption = wrapper.querySelector("caption");
+  root.querySelectorAll(".table-wrapper").forEach(function (wrapper) {
     if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
       wrapper.tabIndex = 0;
-      wrapper.setAttribute("role", "region");
-      if (caption) {
-        caption.id = caption.id || "table-caption-" + index;
-        wrapper.setAttribute("aria-labelledby", caption.id);
-      }
     } else {
       wrapper.removeAttribute("tabindex");
-      wrapper.removeAttribute("role");
-      wrapper.removeAttribute("aria-labelledby");
     }
   });
 }
