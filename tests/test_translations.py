@@ -54,3 +54,24 @@ def test_every_interface_string_is_translated(po_path):
 
 def test_there_is_an_english_catalogue():
     assert (ROOT / "translations/en/LC_MESSAGES/messages.po").exists()
+
+
+@pytest.mark.parametrize("locale, weekday, month", [
+    ("fr", "jeudi", "décembre"), ("en", "Thursday", "December"), ("es", "jueves", "diciembre"),
+    ("pt", "quinta-feira", "dezembro"), ("uk", "четвер", "грудня"), ("ar", "الخميس", "ديسمبر"),
+])
+def test_dates_are_written_the_way_each_language_writes_them(app, locale, weekday, month):
+    from datetime import date
+
+    from flask_babel import force_locale
+
+    from portal.i18n import local_day
+
+    with app.test_request_context(), force_locale(locale):
+        written = local_day(date(2026, 12, 3))
+    assert weekday in written and month in written
+
+
+def test_every_configured_language_has_a_catalogue(app):
+    for locale in app.config["PORTAL_LOCALES"][1:]:
+        assert (ROOT / "translations" / locale / "LC_MESSAGES" / "messages.po").exists(), locale
