@@ -2,6 +2,7 @@
 walks it in Chromium and saves the result the statement reads. The walk itself is the one
 tests/browser/test_journeys.py runs in full; here it is cut short to the home page, to check
 what the command adds around it."""
+import threading
 from datetime import datetime, timezone
 
 import pytest
@@ -26,12 +27,22 @@ def short_walk(found_violations):
     return run
 
 
+def invoke(runner, *args):
+    """Run the command as from a shell. In its own thread: Playwright's synchronous API runs
+    one event loop per thread, and the browser fixture of this test session may hold this one."""
+    done = {}
+    worker = threading.Thread(target=lambda: done.update(outcome=runner.invoke(args=list(args))))
+    worker.start()
+    worker.join()
+    return done["outcome"]
+
+
 def test_the_command_saves_a_clean_result_where_the_statement_reads_it(app, runner, monkeypatch, tmp_path,
                                                                        chromium_path):
     app.config["ACCESSIBILITY_AUDIT_PATH"] = str(tmp_path / "audit.json")
     monkeypatch.setattr(audit, "run", short_walk([]))
 
-    outcome = runner.invoke(args=["accessibility", "audit", "--chromium", chromium_path])
+    outcome = invoke(runner, "accessibility", "audit", "--chromium", chromium_path)
 
     assert outcome.exit_code == 0, outcome.output
     assert "0 rule(s) violated" in outcome.output
@@ -46,7 +57,7 @@ def test_the_command_fails_and_says_what_it_found(app, runner, monkeypatch, tmp_
                  "tags": ["wcag2aa", "wcag143", "RGAA-3.2.1"], "nodes": [{"target": ["p"]}]}
     monkeypatch.setattr(audit, "run", short_walk([violation]))
 
-    outcome = runner.invoke(args=["accessibility", "audit", "--chromium", chromium_path])
+    outcome = invoke(runner, "accessibility", "audit", "--chromium", chromium_path)
 
     assert outcome.exit_code == 1
     assert "color-contrast (serious): / [fr]" in outcome.output
