@@ -22,6 +22,7 @@ def create_app(test_config=None, instance_path=None):
         static_folder=str(PROJECT_ROOT / "static"),
     )
     config.load(app, test_config)
+    config.trust_proxy(app)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
 
     db.init_app(app)

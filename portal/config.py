@@ -3,6 +3,8 @@ import os
 import secrets
 from pathlib import Path
 
+from werkzeug.middleware.proxy_fix import ProxyFix
+
 # Environment variables read on start-up, with the config key each one sets.
 ENVIRONMENT_KEYS = {
     "SECRET_KEY": "SECRET_KEY",
@@ -21,10 +23,15 @@ ENVIRONMENT_KEYS = {
     "BINOME_RETENTION_MONTHS": "BINOME_RETENTION_MONTHS",
     "INDICATORS_MIN_COUNT": "INDICATORS_MIN_COUNT",
     "ACCESSIBILITY_AUDIT_PATH": "ACCESSIBILITY_AUDIT_PATH",
+    "SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+    "PROXY_FIX_X_FOR": "PROXY_FIX_X_FOR",
+    "PROXY_FIX_X_PROTO": "PROXY_FIX_X_PROTO",
+    "PROXY_FIX_X_HOST": "PROXY_FIX_X_HOST",
 }
 # Values that arrive from the environment as text but are not text.
-INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS", "INDICATORS_MIN_COUNT"}
-BOOLEAN_KEYS = {"MAIL_USE_TLS"}
+INTEGER_KEYS = {"MAIL_PORT", "BINOME_WAIT_WEEKS", "BINOME_RETENTION_MONTHS", "INDICATORS_MIN_COUNT",
+                "PROXY_FIX_X_FOR", "PROXY_FIX_X_PROTO", "PROXY_FIX_X_HOST"}
+BOOLEAN_KEYS = {"MAIL_USE_TLS", "SESSION_COOKIE_SECURE"}
 
 
 class Defaults:
@@ -41,6 +48,16 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still post
+    # The largest request body (larger: 413). Far above the longest form (a charter in every
+    # language), far below a worker's memory: without it a urlencoded form is read whole, whatever
+    # its size.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+
+    # Behind a reverse proxy: how many proxies to believe for each X-Forwarded-* header (client
+    # address, https, host name). 0 believes none: anyone can send these headers.
+    PROXY_FIX_X_FOR = 0
+    PROXY_FIX_X_PROTO = 0
+    PROXY_FIX_X_HOST = 0
 
     # Development default: mails are written to instance/outbox; SMTP when MAIL_SERVER is set.
     MAIL_SERVER = None
@@ -51,6 +68,9 @@ class Defaults:
     MAIL_FROM = "vie-associative@mairie.example"
 
     RATELIMIT_STORAGE_URI = "memory://"
+    # Redis out of reach: each process counts on its own until it answers again, rather than
+    # every login failing.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
@@ -107,6 +127,15 @@ def load(app, overrides=None):
         app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
     app.config["BABEL_DEFAULT_LOCALE"] = app.config["PORTAL_LOCALES"][0]
     app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["PORTAL_TIMEZONE"]
+
+
+def trust_proxy(app):
+    """Take the client's address, the scheme and the host from the X-Forwarded-* headers, as
+    configured (see Defaults): the login limits count per person, not per proxy, and links and
+    Secure cookies follow the https the visitor used."""
+    hops = {header: app.config[f"PROXY_FIX_X_{header.upper()}"] for header in ("for", "proto", "host")}
+    if any(hops.values()):
+        app.wsgi_app = ProxyFix(app.wsgi_app, **{f"x_{header}": count for header, count in hops.items()})
 
 
 def psycopg_url(url):
