@@ -8,10 +8,11 @@ from icalendar import Calendar
 from portal import clock
 from portal.database import db
 from portal.errors import Refused
+from portal.rooms import feeds
 from portal.rooms import operations as rooms
 from portal.sessions import texts
 from portal.volunteers import operations
-from portal.volunteers.models import ACCEPTED, CANCELLED, DECLINED, MOVED, TeamMember, TeamNotice
+from portal.volunteers.models import ACCEPTED, CANCELLED, DECLINED, MOVED, PlanningFeed, TeamMember, TeamNotice
 from tests import factories
 
 
@@ -179,6 +180,24 @@ def test_the_feed_is_valid_icalendar_and_a_new_address_cuts_the_old(client, cafe
     assert new != old
     assert client.get(f"/flux/planning/{old}.ics").status_code == 404
     assert client.get(f"/flux/planning/{new}.ics").status_code == 200
+
+
+def test_two_first_visits_at_once_share_one_feed(app, make_user, monkeypatch):
+    # Found by bench/load.py: two "Mon planning" pages opened together both made the feed, and
+    # the second one's insert failed (500).
+    marie = make_user(roles=("volunteer",), name="Marie Martin")
+    made_by_the_other_visit = feeds.new_token()
+    real_new_token = feeds.new_token
+
+    def other_visit_commits_first():
+        with db.engine.begin() as other:
+            other.execute(sa.insert(PlanningFeed.__table__).values(
+                user_id=marie.id, token=made_by_the_other_visit, created_at=clock.now()))
+        return real_new_token()
+
+    monkeypatch.setattr(feeds, "new_token", other_visit_commits_first)
+    assert operations.feed_token(marie) == made_by_the_other_visit
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(PlanningFeed)) == 1
 
 
 def test_a_cancelled_or_moved_date_is_told_by_mail_and_on_mon_planning(client, cafe, make_user, outbox):

@@ -208,7 +208,11 @@ def feed_token(user, renew=False):
         feed.token = feeds.new_token()
     else:
         return feed.token
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # two first visits at once (two tabs): the other one made the feed
+        db.session.rollback()
+        return db.session.get(PlanningFeed, user.id).token
     return feed.token
 
 
