@@ -24,6 +24,7 @@ def create_app(test_config=None, instance_path=None):
     config.load(app, test_config)
     config.trust_proxy(app)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+    app.url_map.converters["int"] = web.RecordId  # before the first route is added
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))

@@ -21,6 +21,18 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
+# The largest id a table holds (PostgreSQL's integer): a bigger number, in an address or a form,
+# names no record and must not reach the database, which fails on it (a 500).
+MAX_ID = 2**31 - 1
+
+
+def record_id(value):
+    """The id of a record a form field carries, or None when it cannot be one (ASCII digits,
+    at most ``MAX_ID``: ``int()`` itself refuses more than 4 300 digits)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10 and int(value) <= MAX_ID:
+        return int(value)
+    return None
+
 
 class UTCDateTime(sa.types.TypeDecorator):
     """An aware datetime stored as UTC: SQLite forgets time zones, so the type restores them."""

@@ -7,9 +7,21 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
+
+from portal.database import MAX_ID
 
 EVERYONE = "everyone"
 SIGNED_IN = "signed-in"
+
+
+class RecordId(IntegerConverter):
+    """``<int:…>`` in an address: a number beyond what an id column holds (PostgreSQL's integer)
+    matches no route, a 404, instead of failing in the database with a 500."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def public(view):
@@ -121,7 +133,19 @@ def owned_or_404(obj):
     return obj
 
 
+def _refuse_what_no_form_sends():
+    """Refused at the door, where they would otherwise fail deep inside with a 500: a JSON body
+    (Flask-WTF reads it as the form, with values of any type; the portal's forms send none), and
+    a NUL character (no one types one, and PostgreSQL cannot store it)."""
+    if request.is_json and request.method not in ("GET", "HEAD", "OPTIONS"):
+        abort(415)
+    sent = (*request.args.items(multi=True), *request.form.items(multi=True))
+    if "\x00" in request.path or any("\x00" in name or "\x00" in value for name, value in sent):
+        abort(400)
+
+
 def init_app(app):
+    app.before_request(_refuse_what_no_form_sends)
     app.before_request(_guard)
 
     @app.after_request

@@ -12,6 +12,7 @@ from wtforms.validators import AnyOf, DataRequired
 from portal.binomes import queue
 from portal.binomes.models import (
     ACTIVITIES, AGE_BRACKETS, ANY_PACE, CONTACT, FOLLOW_UP, GENDERS, LANGUAGES, MATCHING, NEEDS, PACES, PURPOSES)
+from portal.database import record_id
 from portal.forms import CheckboxesField, strip
 from portal.i18n import LOCALE_NAMES, supported_locales
 
@@ -65,7 +66,7 @@ class PersonForm(AvailabilityForm):
         neighbourhood = self.neighbourhood.data or ""
         return {"first_name": self.first_name.data, "contact_kind": queue.contact_kind_of(self.contact.data),
                 "contact": self.contact.data,
-                "neighbourhood_id": int(neighbourhood) if neighbourhood.isdigit() else None,
+                "neighbourhood_id": record_id(neighbourhood),
                 "activities": self.activities.data or [], "slots": self.chosen_slots(),
                 "languages": self.languages.data or [], "needs": self.needs.data or [],
                 "pace": self.pace.data or "", "age_bracket": self.age_bracket.data or "",

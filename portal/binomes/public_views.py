@@ -16,7 +16,7 @@ from portal.binomes.models import (
     ACTIVE, CHANNELS, DAY_PARTS, EMAIL, PROPOSAL, PURPOSES, TO_CONFIRM, WEEKDAYS, Pair)
 from portal.binomes.views import bp
 from portal.content import operations as content
-from portal.database import db
+from portal.database import db, record_id
 from portal.extensions import limiter
 from portal.forms import form_status, submitted
 from portal.roles import Role
@@ -179,7 +179,8 @@ def mine_answer(person, token):
     accept = form.decision.data == "accept"
 
     def save():
-        pair = db.session.get(Pair, int(form.pair.data)) if (form.pair.data or "").isdigit() else None
+        pair_id = record_id(form.pair.data)
+        pair = db.session.get(Pair, pair_id) if pair_id is not None else None
         pairs.answer(person, pair, accept)
 
     if submitted(form, save):

@@ -13,7 +13,7 @@ from portal.binomes import matching, mediation, models, pairs, queue
 from portal.binomes.forms import ButtonForm
 from portal.binomes.mediation_forms import FollowUpForm, PhoneConfirmationForm, ProposeForm, queue_filters
 from portal.binomes.models import ACTIVE, SUPPORT, TO_CONFIRM, WAITING, Pair, Person
-from portal.database import db
+from portal.database import db, record_id
 from portal.errors import Refused
 from portal.forms import form_status, submitted
 from portal.roles import Role
@@ -74,7 +74,8 @@ def propose(person_id):
     made = {}
 
     def operation():
-        candidate = db.session.get(Person, int(form.candidate_id.data)) if form.candidate_id.data.isdigit() else None
+        candidate_id = record_id(form.candidate_id.data)
+        candidate = db.session.get(Person, candidate_id) if candidate_id is not None else None
         if candidate is None:
             raise Refused(_l("Cette personne n'est plus dans la file d'attente : rechargez la page."))
         made["pair"] = pairs.propose(current_user, person, candidate, matching.explanation(person, candidate))

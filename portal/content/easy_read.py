@@ -140,12 +140,15 @@ SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 # Elided articles and pronouns do not make a word longer: « l'administration ».
 ELISION = re.compile(r"^(?:[ldjmtsnc]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 
-URL_OR_EMAIL = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+# The look-behinds start a match only where its run of characters starts: the same matches, but
+# a long run is read once instead of once per character (100 000 pasted digits took minutes).
+URL_OR_EMAIL = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 PHONE = re.compile(r"(?:\+33\s?|\b0)\s?[1-9](?:[\s.]?\d{2}){4}\b|\b0\s?[89]\d{2}(?:\s?\d{2}){3}\b")
 TIME = re.compile(r"\b\d{1,2}\s?[h:]\s?\d{2}\b|\b\d{1,2}\s?h\b")
 # 12/03, 12/03/2026, 12.03.26, 12-03-2026, 2026-03-12 (not « 3-4 personnes », nor « 2.5 »).
 DATES = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}([.-])\d{1,2}\1\d{2,4}\b")
-PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?(?:pour ?cent|percent|per cent)\b", re.I)
+PERCENT = re.compile(r"(?<!\d)\d+(?:[.,]\d+)?\s?%|(?<!\d)\d+(?:[.,]\d+)?\s?(?:pour ?cent|percent|per cent)\b",
+                     re.I)
 NUMBER_RE = re.compile(r"\b\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?\b|\b\d+[.,]\d+\b|\b\d{4,}\b")
 SPECIALS = re.compile(r"[&§#*+=<>|\\/~^_{}\[\];]")
 CAPITALS = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}s?\b")
@@ -215,11 +218,10 @@ def check(text, locale="fr"):
 
 def _sentences(line):
     """(offset, sentence) of each sentence of one line, an abbreviation's dot not ending one."""
-    found, start = [], 0
+    found, start, length = [], 0, len(line.rstrip())
     for end in SENTENCE_END.finditer(line):
-        before = line[start:end.start()].split()
-        last = before[-1].lower().lstrip("(«\"") if before else ""
-        if end.group() == "." and end.end() < len(line.rstrip()) and (
+        last = _last_word(line, start, end.start()).lower().lstrip("(«\"")
+        if end.group() == "." and end.end() < length and (
                 (len(last) == 1 and last.isalpha()) or "." in last or last in NO_SENTENCE_END):
             continue
         found.append((start, line[start:end.end()]))
@@ -232,6 +234,18 @@ def _sentences(line):
         if stripped:
             cleaned.append((offset + len(sentence) - len(sentence.lstrip()), stripped))
     return cleaned
+
+
+def _last_word(line, start, stop):
+    """``line[start:stop].split()[-1]`` ("" without a word), read backwards from ``stop``: after
+    a run of abbreviations that part is long, and splitting it at each dot was quadratic."""
+    end = stop
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not line[begin - 1].isspace():
+        begin -= 1
+    return line[begin:end]
 
 
 def _check_sentence(sentence, line, language, add):

@@ -2,7 +2,7 @@
 import secrets
 
 from flask import current_app, url_for
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from portal import clock
 from portal.rooms.models import APPROVED, CANCELLED
@@ -21,7 +21,9 @@ def calendar_of(occurrences, name):
     cal.add("prodid", "-//Passerelle//Calendrier des salles//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # As text, escaped like SUMMARY: an X- property is written raw otherwise, and a name with a
+    # comma, a semicolon or a line break would break (or add) lines of the feed.
+    cal.add("x-wr-calname", vText(str(name)))
     cal.add("x-wr-timezone", current_app.config["PORTAL_TIMEZONE"])
     for occurrence in occurrences:
         if occurrence.status not in ICAL_STATUS:

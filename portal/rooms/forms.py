@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
@@ -9,6 +11,9 @@ from portal.rooms.models import FREQUENCY_LABELS
 from portal.rooms.recurrence import MAX_OCCURRENCES
 
 DATE_MESSAGE = _l("Indiquez une date valable (jour, mois, année).")
+# Far enough for any plan, near enough for date arithmetic (the day after, a series, the week's
+# Monday) to stay within what Python's dates hold: 9999-12-31 and the day after was a 500.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 TIME_MESSAGE = _l("Indiquez une heure valable, par exemple 14:30.")
 
 
@@ -20,6 +25,9 @@ class LocalDateField(DateField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(DATE_MESSAGE) from None
+        if self.data is not None and not FIRST_DAY <= self.data <= LAST_DAY:
+            self.data = None
+            raise ValueError(DATE_MESSAGE)
 
 
 class LocalTimeField(TimeField):

@@ -172,8 +172,10 @@ def sign_up(session, occurrence_id, name, contact="", locale="fr"):
     if len(name) > NAME_LENGTH:
         raise Refused(_l("Un prénom ou un pseudonyme de %(n)s caractères au plus.", n=NAME_LENGTH), field="name")
     check_contact(contact)
-    hold(Occurrence, occurrence_id)
-    occurrence = db.session.get(Occurrence, occurrence_id, populate_existing=True)
+    occurrence = None
+    if occurrence_id is not None:
+        hold(Occurrence, occurrence_id)
+        occurrence = db.session.get(Occurrence, occurrence_id, populate_existing=True)
     if (occurrence is None or occurrence.booking.session_id != session.id or occurrence.status != APPROVED
             or occurrence.starts_at <= clock.now()):
         raise Refused(_l("Choisissez une des dates proposées."), field="occurrence")

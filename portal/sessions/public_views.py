@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from portal.content import operations as content
+from portal.database import record_id
 from portal.extensions import limiter
 from portal.formats import operations as formats
 from portal.forms import form_status, required, strip, submitted
@@ -132,7 +133,7 @@ def sign_up(session_id):
 
     def save():
         occurrence = form.occurrence.data
-        taken["place"] = taking_part.sign_up(session, int(occurrence) if occurrence.isdigit() else None,
+        taken["place"] = taking_part.sign_up(session, record_id(occurrence),
                                              form.name.data, form.contact.data, str(get_locale()))
 
     if submitted(form, save):
