@@ -1,4 +1,5 @@
-"""Command-line tools: ``flask --app portal demo``, ``translate …``, ``easy-read``, ``tick`` and ``accessibility audit``."""
+"""Command-line tools: ``flask --app portal demo``, ``translate …``, ``easy-read``, ``tick``, ``accessibility audit``,
+``backup`` and ``restore``."""
 from pathlib import Path
 
 import click
@@ -118,8 +119,11 @@ def tick(url):
 
 def init_app(app):
     from portal.accessibility.cli import accessibility
+    from portal.backup import backup_command, restore_command
 
     app.cli.add_command(accessibility)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(translate)
     app.cli.add_command(demo)
     app.cli.add_command(easy_read)
