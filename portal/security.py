@@ -19,7 +19,12 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 
 def token_digest(raw_token):
-    """What is stored of a secret link's token: its SHA-256, looked up as it comes in."""
+    """What is stored of a secret link's token: its SHA-256, looked up as it comes in.
+
+    That lookup is the comparison, and its timing gives nothing away, so hmac.compare_digest
+    has no part to play: the database compares the digest of what was sent, never the token,
+    so a slower answer reveals at most how much of that digest matches a stored one, and
+    crafting a token whose digest matches more would mean inverting SHA-256."""
     return hashlib.sha256(raw_token.encode()).hexdigest()
 
 

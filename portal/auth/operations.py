@@ -57,12 +57,25 @@ def load_session_user(session_id):
     return user
 
 
+def _end_sessions(user):
+    # The session lives in the browser's cookie: forgetting it on the server would not stop a
+    # copy of that cookie. Moving the version on does, as every cookie names the version it
+    # was signed in with (see ``load_session_user``); that also ends the person's other sessions.
+    user.session_version += 1
+
+
+def sign_out(user):
+    """Sign the person out, here and in any other browser (a copied cookie included)."""
+    _end_sessions(user)
+    db.session.commit()
+
+
 def set_password(user, password):
     if len(password) < current_app.config["PASSWORD_MIN_LENGTH"]:
         raise Refused(_l("Le mot de passe doit contenir au moins %(n)s caractères.",
                          n=current_app.config["PASSWORD_MIN_LENGTH"]), field="password")
     user.password_hash = generate_password_hash(password)
-    user.session_version += 1
+    _end_sessions(user)
 
 
 def change_password(user, current_password, new_password):
@@ -98,6 +111,8 @@ def issue_token(user, purpose):
 def find_token(raw_token, purpose):
     """The token behind a link if it is still valid (right purpose, unused, not expired, and
     the account not deactivated since the link was sent)."""
+    # Found by its digest, which keeps the lookup's timing silent (see token_digest); the
+    # purpose is checked next, so an invitation never serves as a reset link or the reverse.
     token = db.session.scalar(sa.select(AccountToken).where(AccountToken.token_hash == token_digest(raw_token)))
     if token is None or token.purpose != purpose or token.used_at is not None or token.expires_at <= utcnow():
         return None

@@ -53,6 +53,7 @@ def login():
 @bp.route("/deconnexion", methods=["POST"])
 @signed_in
 def logout():
+    operations.sign_out(current_user)
     logout_user()
     flash(_("Vous êtes déconnecté·e. À bientôt."), "success")
     return redirect(url_for("core.home"))

@@ -267,7 +267,7 @@ def consents_to(person, purpose):
 # --- the personal link ------------------------------------------------------------------------
 
 def by_token(raw):
-    """The person behind a personal link, or None."""
+    """The person behind a personal link, or None (found by digest: see token_digest)."""
     return db.session.scalar(sa.select(Person).where(Person.token_hash == token_digest(raw or "")))
 
 

@@ -131,7 +131,7 @@ def directory(format_id=None, place_id=None, weekday=None, step_free=False):
 
 
 def by_token(raw_token):
-    """The sign-up behind a personal link, or None."""
+    """The sign-up behind a personal link, or None (found by digest: see token_digest)."""
     return db.session.scalar(sa.select(Participant).where(Participant.token_hash == token_digest(raw_token or "")))
 
 

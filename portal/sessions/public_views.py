@@ -156,6 +156,7 @@ def _no_store(body_status):
 
 @bp.route("/rencontres/inscription/<token>")
 @public
+@limiter.limit("30 per minute")  # plenty for a person, too few to try links (as a buddy's link)
 def my_place(token):
     participant = _personal(token)
     session = taking_part.session_of(participant)
