@@ -139,6 +139,17 @@ def outbox(app):
 
 
 @pytest.fixture
+def mail_server_down(app):
+    """An SMTP server that refuses every connection (a free port nobody listens on)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+
+
+@pytest.fixture
 def make_user(app):
     return factories.make_user
 

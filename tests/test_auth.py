@@ -234,6 +234,12 @@ def test_a_reset_request_always_gets_the_same_answer(client, make_user, outbox, 
         assert sent == []
 
 
+def test_a_reset_request_the_mail_server_refused_gets_the_same_answer(client, make_user, mail_server_down):
+    # Saying the mail failed would say that the address has an account.
+    response = client.post("/mot-de-passe-oublie", {"email": make_user().email}, follow_redirects=True)
+    assert response.status_code == 200 and SAME_ANSWER in response.get_data(as_text=True)
+
+
 def test_a_reset_request_with_a_malformed_email_is_refused(client, outbox):
     response = client.post("/mot-de-passe-oublie", {"email": "pas une adresse"})
     assert response.status_code == 422

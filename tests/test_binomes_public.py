@@ -110,6 +110,17 @@ def test_signing_up_shows_the_personal_link_once_and_mails_it(client, charter, q
     assert to == "zephyrine@exemple.fr" and f"/binomes/moi/{token}" in body
 
 
+def test_a_mail_server_down_keeps_the_sign_up_and_says_to_note_the_link(client, charter, quartier,
+                                                                         mail_server_down):
+    response = client.post("/binomes/inscription", form(quartier))
+    page = text(response)
+    assert response.status_code == 200 and "Merci, vous êtes inscrit·e" in page
+    assert "Votre inscription est bien enregistrée, mais l'e-mail n'a pas pu partir." in page
+    assert "Nous vous l'avons aussi envoyé par e-mail." not in page
+    [person] = people()
+    assert queue.by_token(LINK.search(page).group(1)) is person
+
+
 def test_a_phone_contact_gets_no_mail(client, charter, quartier, outbox):
     response = client.post("/binomes/inscription", form(quartier, contact="06 12 34 56 78"))
     assert response.status_code == 200 and "la médiation vous envoie un SMS" in text(response)
@@ -180,6 +191,17 @@ def test_a_person_with_an_email_gets_the_confirmation_request_by_mail(client, ma
     assert "Un e-mail avec ce lien a été envoyé" in text(response)
     [(to, subject, body)] = outbox()
     assert to == "zephyrine@exemple.fr" and "Confirmez" in subject and LINK.search(body)
+
+
+def test_when_the_confirmation_mail_cannot_leave_the_volunteer_is_told_to_give_the_link(
+        client, make_user, charter, quartier, mail_server_down):
+    client.login(make_user(roles=("volunteer",)))
+    response = client.post("/binomes/inscrire-quelqu-un", form(quartier, asked="y", locale="fr"))
+    page = text(response)
+    assert response.status_code == 200 and "l'e-mail n'a pas pu partir" in page
+    assert "Un e-mail avec ce lien a été envoyé" not in page
+    [person] = people()
+    assert person.status == TO_CONFIRM and queue.by_token(LINK.search(page).group(1)) is person
 
 
 def test_signing_someone_up_needs_their_request(client, make_user, charter, quartier):

@@ -145,6 +145,17 @@ def test_inviting_a_member_of_an_association(client, staff, make_association, ou
     assert len(outbox()) == 1
 
 
+def test_an_invitation_the_mail_server_refused_keeps_the_account_and_says_to_resend(client, staff,
+                                                                                    mail_server_down):
+    response = invite(client)
+    assert response.status_code == 302
+    page = text(client.get(response.location))
+    assert "l'e-mail d'invitation n'a pas pu partir" in page and "Invitation envoyée" not in page
+    person = db.session.scalar(sa.select(User).where(User.email == "nouvelle@passerelle.example"))
+    response = client.post(f"/personnes/{person.id}/invitation", {}, follow_redirects=True)
+    assert "L'e-mail d'invitation à nouvelle@passerelle.example n'a pas pu partir." in text(response)
+
+
 @pytest.mark.parametrize("fields, field, message", [
     ({"email": "pas une adresse"}, "email", "Cette adresse e-mail n'est pas valable."),
     ({"email": ""}, "email", "Ce champ est obligatoire."),

@@ -146,9 +146,10 @@ def request_password_reset(email):
         return
     raw = issue_token(user, AccountToken.PASSWORD_RESET)
     db.session.commit()
-    mail.send(user.email, "password_reset", locale=user.locale, user=user,
-              link=url_for("auth.reset_password", token=raw, _external=True),
-              hours=current_app.config["PASSWORD_RESET_HOURS"])
+    # A failure is logged, not shown: the answer must not tell whether the address has an account.
+    mail.send_about_saved(user.email, "password_reset", locale=user.locale, user=user,
+                          link=url_for("auth.reset_password", token=raw, _external=True),
+                          hours=current_app.config["PASSWORD_RESET_HOURS"])
 
 
 # --- people managed by staff --------------------------------------------------------------
@@ -179,7 +180,8 @@ def _apply_roles_and_associations(user, roles, association_ids):
 
 
 def invite_person(actor, email, name, roles, association_ids, locale=None):
-    """Create an account without a password and email the person a link to choose one."""
+    """Create an account without a password and email the person a link to choose one:
+    (the account, whether the mail left)."""
     email = normalise_email(email)
     if find_user_by_email(email):
         raise Refused(_l("Une personne a déjà un compte avec cette adresse."), field="email")
@@ -189,22 +191,22 @@ def invite_person(actor, email, name, roles, association_ids, locale=None):
     _apply_roles_and_associations(user, roles, association_ids)
     raw = issue_token(user, AccountToken.INVITATION)
     db.session.commit()
-    send_invitation(user, raw, actor)
-    return user
+    return user, send_invitation(user, raw, actor)
 
 
 def resend_invitation(actor, user):
+    """A new invitation link (the old one stops working): whether the mail left."""
     if user.password_hash is not None:
         raise Refused(_l("Cette personne a déjà accepté son invitation."))
     raw = issue_token(user, AccountToken.INVITATION)
     db.session.commit()
-    send_invitation(user, raw, actor)
+    return send_invitation(user, raw, actor)
 
 
 def send_invitation(user, raw_token, actor):
-    mail.send(user.email, "invitation", locale=user.locale, user=user, inviter=actor,
-              link=url_for("auth.accept_invitation", token=raw_token, _external=True),
-              days=current_app.config["INVITATION_DAYS"])
+    return mail.send_about_saved(user.email, "invitation", locale=user.locale, user=user, inviter=actor,
+                                 link=url_for("auth.accept_invitation", token=raw_token, _external=True),
+                                 days=current_app.config["INVITATION_DAYS"])
 
 
 def update_person(actor, user, name, roles, association_ids, active):

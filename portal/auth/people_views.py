@@ -48,8 +48,13 @@ def invite_person():
         invited = operations.invite_person(current_user, form.email.data, form.name.data,
                                            form.roles.data, form.associations.data, form.locale.data)
     if submitted(form, invite):
-        flash(_("Invitation envoyée à %(email)s.", email=invited.email), "success")
-        return redirect(url_for("auth.person", user_id=invited.id))
+        user, mailed = invited
+        if mailed:
+            flash(_("Invitation envoyée à %(email)s.", email=user.email), "success")
+        else:
+            flash(_("Le compte de %(email)s est créé, mais l'e-mail d'invitation n'a pas pu partir. "
+                    "Réessayez plus tard avec « Renvoyer l'invitation ».", email=user.email), "error")
+        return redirect(url_for("auth.person", user_id=user.id))
     return render("auth/invite_person.html", form=form, status=form_status(form))
 
 
@@ -87,10 +92,14 @@ def update_person(user_id):
 def resend_invitation(user_id):
     user = owned_or_404(db.session.get(User, user_id))
     try:
-        operations.resend_invitation(current_user, user)
+        mailed = operations.resend_invitation(current_user, user)
     except Refused as refusal:
         return _person_page(user, refusal=refusal)
-    flash(_("Une nouvelle invitation est envoyée à %(email)s.", email=user.email), "success")
+    if mailed:
+        flash(_("Une nouvelle invitation est envoyée à %(email)s.", email=user.email), "success")
+    else:
+        flash(_("L'e-mail d'invitation à %(email)s n'a pas pu partir. Réessayez plus tard.", email=user.email),
+              "error")
     return redirect(url_for("auth.person", user_id=user.id))
 
 
