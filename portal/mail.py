@@ -11,12 +11,13 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 
 
-class NotSent(Exception):
-    """The mail server could not be reached, or refused the message."""
-
-
 def send(to, template, locale=None, **context):
-    """Render ``templates/mail/<template>.txt`` (first line: subject) and send it to ``to``."""
+    """Render ``templates/mail/<template>.txt`` (first line: subject) and send it to ``to``:
+    True once it left, False when the mail server failed.
+
+    Every message is news of a change already saved (callers commit first), so a failure is
+    logged and the change stands: an error page would say that nothing was saved, and a link
+    shown once would be lost. Callers that promise an email say otherwise when it is False."""
     with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         subject, _, body = render_template(f"mail/{template}.txt", **context).partition("\n")
     message = EmailMessage()
@@ -25,19 +26,11 @@ def send(to, template, locale=None, **context):
     message["Subject"] = subject.strip()
     message["Message-ID"] = make_msgid(domain="passerelle")
     message.set_content(body.strip() + "\n")
-    _deliver(message)
-    return message
-
-
-def send_about_saved(to, template, locale=None, **context):
-    """``send`` for news of a change already saved: True once the message left, False when the
-    mail server failed. The caller says so and keeps the change, where an error page would say
-    that nothing was saved (and a personal link shown once would be lost)."""
     try:
-        send(to, template, locale, **context)
-    except NotSent as failure:
-        # The template's name, not the address: the log keeps no personal data.
-        current_app.logger.error("Mail %s not sent: %s", template, failure)
+        _deliver(message)
+    except (smtplib.SMTPException, OSError) as error:  # OSError: refused, unreachable, timed out, disk full
+        # The template and the kind of failure: the server's answer may quote the address.
+        current_app.logger.error("Mail %s not sent: %s", template, type(error).__name__)
         return False
     return True
 
@@ -45,16 +38,12 @@ def send_about_saved(to, template, locale=None, **context):
 def _deliver(message):
     cfg = current_app.config
     if cfg["MAIL_SERVER"]:
-        try:
-            with smtplib.SMTP(cfg["MAIL_SERVER"], cfg["MAIL_PORT"], timeout=20) as smtp:
-                if cfg["MAIL_USE_TLS"]:
-                    smtp.starttls()
-                if cfg["MAIL_USERNAME"]:
-                    smtp.login(cfg["MAIL_USERNAME"], cfg["MAIL_PASSWORD"])
-                smtp.send_message(message)
-        except (smtplib.SMTPException, OSError) as error:  # OSError: refused, unreachable, timed out
-            # The kind of failure only: the server's answer may quote the recipient's address.
-            raise NotSent(type(error).__name__) from None
+        with smtplib.SMTP(cfg["MAIL_SERVER"], cfg["MAIL_PORT"], timeout=20) as smtp:
+            if cfg["MAIL_USE_TLS"]:
+                smtp.starttls()
+            if cfg["MAIL_USERNAME"]:
+                smtp.login(cfg["MAIL_USERNAME"], cfg["MAIL_PASSWORD"])
+            smtp.send_message(message)
         return
     outbox = Path(cfg["OUTBOX_PATH"])
     outbox.mkdir(parents=True, exist_ok=True)

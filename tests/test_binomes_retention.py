@@ -88,6 +88,15 @@ def test_without_any_mediator_the_reminder_waits_for_one(active_pair, make_user,
     assert [to for to, _s, _b in outbox()] == ["arrivee@mairie.example"]
 
 
+def test_when_the_mail_server_refuses_the_reminder_waits_for_the_next_run(app, active_pair, mediators, outbox,
+                                                                          mail_server_down):
+    assert retention.remind_follow_ups(now=due(14)) == 0
+    assert active_pair.follow_up_reminded_at is None
+    app.config["MAIL_SERVER"] = None  # the server is back
+    assert retention.remind_follow_ups(now=due(15)) == 1
+    assert len(outbox()) == 2
+
+
 # --- the purge -----------------------------------------------------------------------------
 
 def test_people_without_news_for_the_retention_period_are_erased(app, make_buddy):

@@ -116,6 +116,21 @@ def test_staff_approve_from_the_queue_and_the_association_is_told(client, staff,
     assert to == member.email and "approuvée" in subject
 
 
+def test_a_decision_the_mail_server_refused_stands_and_staff_are_told_to_call(client, staff, member, association,
+                                                                             make_booking, mail_server_down):
+    booking = make_booking(association=association, requester=member, day=next_tuesday())
+    client.login(staff)
+    response = client.post(f"/reservations/{booking.id}/decision",
+                           {"decision": "approve", "occurrences": str(booking.occurrences[0].id)},
+                           follow_redirects=True)
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert response.status_code == 200 and "La demande est approuvée." in page
+    assert "l'association est prévenue" not in page
+    assert "L'e-mail n'a pas pu partir vers : Lien et Voisinage." in page
+    db.session.expire_all()
+    assert booking.occurrences[0].status == "approved"
+
+
 def test_decline_without_a_reason_is_refused(client, staff, make_booking):
     booking = make_booking(day=next_tuesday())
     client.login(staff)
@@ -200,6 +215,21 @@ def test_a_closure_over_approved_bookings_asks_confirmation_then_cancels_and_tel
     assert outbox()[-1][0] == "contact@lien.example"
     calendar = client.get("/calendrier", query_string={"date": day.isoformat(), "view": "day"})
     assert "Élections" in calendar.get_data(as_text=True)
+
+
+def test_a_closure_names_the_associations_its_mail_did_not_reach(client, staff, association, make_room,
+                                                                  make_booking, mail_server_down):
+    room = make_room()
+    day = next_tuesday()
+    booking = make_booking(room=room, association=association, day=day, status="approved")
+    client.login(staff)
+    response = client.post("/fermetures", {"target": f"room:{room.id}", "start_date": day.isoformat(),
+                                           "end_date": day.isoformat(), "reason": "Travaux", "confirm": "y"},
+                           follow_redirects=True)
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert "La fermeture est enregistrée." in page and "L'e-mail n'a pas pu partir vers : Lien et Voisinage." in page
+    db.session.expire_all()
+    assert booking.occurrences[0].status == "cancelled"
 
 
 def test_staff_propose_another_slot_and_the_member_accepts(client, staff, member, association, make_room,

@@ -204,11 +204,11 @@ def test_a_closure_cancels_approved_dates_and_tells_their_association(member, st
     day = next_weekday(2)
     booking = request(member, room, day)
     operations.approve(staff, booking.occurrences)
-    closure, affected = operations.close(staff, clock.at(day, time(0)), clock.at(day, time(23)),
-                                         "Travaux de peinture", place=room.place)
+    closure, affected, untold = operations.close(staff, clock.at(day, time(0)), clock.at(day, time(23)),
+                                                 "Travaux de peinture", place=room.place)
     assert affected == booking.occurrences
     assert booking.occurrences[0].status == "cancelled"
-    assert "Travaux de peinture" in outbox()[-1][2]
+    assert "Travaux de peinture" in outbox()[-1][2] and untold == []
 
 
 def test_the_queue_lists_oldest_requests_first(member, make_room, make_booking):

@@ -141,6 +141,17 @@ def test_with_nobody_to_tell_the_reminder_waits(app, cafe, outbox):
     assert outbox() == [] and contacts()[0].reminded_at is None
 
 
+def test_when_the_mail_server_refuses_the_reminder_waits_for_the_next_run(app, cafe, outbox, mail_server_down):
+    follow_up.leave(cafe, "06 12 34 56 78")
+    due = at(the_day(cafe) + timedelta(days=15))
+    with app.test_request_context():
+        assert follow_up.remind(now=due) == 0
+        assert contacts()[0].reminded_at is None
+        app.config["MAIL_SERVER"] = None  # the server is back
+        assert follow_up.remind(now=due) == 1
+    assert len(follow_up_mails(outbox)) == 1
+
+
 def test_a_contact_is_forgotten_after_six_weeks_used_or_not(app, cafe):
     follow_up.leave(cafe, "06 12 34 56 78")
     day = the_day(cafe)

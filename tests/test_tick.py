@@ -60,6 +60,15 @@ def test_a_date_without_referent_is_flagged_a_week_ahead_once(cafe, outbox):
     assert len(flagged) == 1 and "Pas de référent" in flagged[0]
 
 
+def test_a_reminder_the_mail_server_refused_goes_at_the_next_run(app, cafe, outbox, mail_server_down):
+    soon, _later, marie, _paul = cafe
+    before = soon.starts_at - timedelta(hours=47)
+    assert operations.tick(before) == (0, 0)  # nothing left: nothing counted
+    app.config["MAIL_SERVER"] = None  # the server is back
+    assert operations.tick(before) == (1, 1)
+    assert len(reminders_to(outbox, marie.email)) == 1
+
+
 def test_the_command_prints_a_summary_and_is_safe_twice(cafe, runner, outbox):
     first = runner.invoke(args=["tick", "--url", "https://passerelle.mairie.example"])
     assert first.exit_code == 0, first.output

@@ -147,9 +147,9 @@ def request_password_reset(email):
     raw = issue_token(user, AccountToken.PASSWORD_RESET)
     db.session.commit()
     # A failure is logged, not shown: the answer must not tell whether the address has an account.
-    mail.send_about_saved(user.email, "password_reset", locale=user.locale, user=user,
-                          link=url_for("auth.reset_password", token=raw, _external=True),
-                          hours=current_app.config["PASSWORD_RESET_HOURS"])
+    mail.send(user.email, "password_reset", locale=user.locale, user=user,
+              link=url_for("auth.reset_password", token=raw, _external=True),
+              hours=current_app.config["PASSWORD_RESET_HOURS"])
 
 
 # --- people managed by staff --------------------------------------------------------------
@@ -204,9 +204,9 @@ def resend_invitation(actor, user):
 
 
 def send_invitation(user, raw_token, actor):
-    return mail.send_about_saved(user.email, "invitation", locale=user.locale, user=user, inviter=actor,
-                                 link=url_for("auth.accept_invitation", token=raw_token, _external=True),
-                                 days=current_app.config["INVITATION_DAYS"])
+    return mail.send(user.email, "invitation", locale=user.locale, user=user, inviter=actor,
+                     link=url_for("auth.accept_invitation", token=raw_token, _external=True),
+                     days=current_app.config["INVITATION_DAYS"])
 
 
 def update_person(actor, user, name, roles, association_ids, active):

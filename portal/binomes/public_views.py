@@ -74,7 +74,7 @@ def sign_up():
         return _sign_up_page(form, for_someone=False, status=form_status(form))
     person, token = signed["up"]
     link = url_for("binomes.mine", token=token, _external=True)
-    mailed = person.contact_kind == EMAIL and mail.send_about_saved(
+    mailed = person.contact_kind == EMAIL and mail.send(
         person.contact, "binome_link", locale=person.locale, person=person, link=link)
     return _private(render("binomes/public/thanks.html", person=person, link=link, mailed=mailed))
 
@@ -96,8 +96,7 @@ def sign_up_for_someone():
     link = url_for("binomes.mine", token=token, _external=True)
     sms, mailed = None, False
     if person.contact_kind == EMAIL:
-        mailed = mail.send_about_saved(person.contact, "binome_confirm", locale=person.locale, person=person,
-                                       link=link)
+        mailed = mail.send(person.contact, "binome_confirm", locale=person.locale, person=person, link=link)
     else:
         sms = _confirmation_sms(person, link)
     return _private(render("binomes/public/someone_done.html", person=person, link=link, sms=sms, mailed=mailed))

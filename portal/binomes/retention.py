@@ -39,17 +39,22 @@ def _claim(pair, now):
 def remind_follow_ups(now=None):
     """Tell every mediator about each active pair whose follow-up point has come, once per pair
     however often (and however concurrently) this runs. Returns how many pairs were signalled.
-    With no mediator to tell, nothing is written down: the reminder waits for one."""
+    With no mediator to tell, nothing is written down: the reminder waits for one (and for the
+    next run when every mail failed)."""
     now = clock.now() if now is None else now
     told = mediators()
     if not told:
         return 0
     signalled = 0
     for pair in pairs.follow_ups_due(clock.local(now).date()):
-        if _claim(pair, now):
-            for mediator in told:
-                mail.send(mediator.email, "binome_follow_up_due", locale=mediator.locale, pair=pair)
+        if not _claim(pair, now):
+            continue
+        if any([mail.send(mediator.email, "binome_follow_up_due", locale=mediator.locale, pair=pair)
+                for mediator in told]):
             signalled += 1
+        else:
+            db.session.execute(sa.update(Pair).where(Pair.id == pair.id).values(follow_up_reminded_at=None))
+            db.session.commit()
     return signalled
 
 

@@ -76,8 +76,8 @@ def _claim(contact, now):
 def remind(now=None):
     """Tell each date's team, once, that people who answered its questionnaire are waiting for
     news (the message names nobody: it leads to the team's page). However often, and however
-    concurrently, this runs. A date with nobody to tell waits. Returns how many contacts were
-    signalled."""
+    concurrently, this runs. A date with nobody to tell waits, as does one whose mails all failed.
+    Returns how many contacts were signalled."""
     now = clock.now() if now is None else now
     due = db.session.scalars(sa.select(FollowUpContact).where(
         FollowUpContact.due_on <= clock.local(now).date(), FollowUpContact.reminded_at.is_(None))
@@ -86,13 +86,21 @@ def remind(now=None):
     for contact in due:
         occurrence = db.session.get(Occurrence, contact.occurrence_id)
         if recipients(occurrence) and _claim(contact, now):
-            claimed[occurrence] = claimed.get(occurrence, 0) + 1
-    for occurrence, count in claimed.items():
+            claimed.setdefault(occurrence, []).append(contact.id)
+    signalled = 0
+    for occurrence, contact_ids in claimed.items():
         session = questionnaire.session_of(occurrence)
         title = title_of(session) if session is not None else occurrence.booking.purpose
-        for address, locale in recipients(occurrence):
-            mail.send(address, "follow_up_due", locale=locale, occurrence=occurrence, title=title, count=count)
-    return sum(claimed.values())
+        sent = [mail.send(address, "follow_up_due", locale=locale, occurrence=occurrence, title=title,
+                          count=len(contact_ids))
+                for address, locale in recipients(occurrence)]
+        if any(sent):
+            signalled += len(contact_ids)
+        else:  # nobody told: the next run tries again
+            db.session.execute(sa.update(FollowUpContact).where(FollowUpContact.id.in_(contact_ids))
+                               .values(reminded_at=None))
+            db.session.commit()
+    return signalled
 
 
 def forget(now=None):

@@ -181,21 +181,32 @@ def queue():
     return render("rooms/queue.html", partial="rooms/_queue.html", queue=queue, waiting=len(queue))
 
 
+def _tell_unmailed(associations):
+    """The decision stands, but its mail did not leave: staff reach these associations otherwise."""
+    if associations:
+        flash(_("L'e-mail n'a pas pu partir vers : %(names)s. La décision est enregistrée ; prévenez-les "
+                "par un autre moyen.", names=", ".join(sorted({a.name for a in associations}))), "error")
+
+
 @bp.route("/reservations/<int:booking_id>/decision", methods=["POST"])
 @allow(*MANAGERS)
 def decide(booking_id):
     booking = _booking_for(booking_id)
     form = _decision_form(booking, request.form)
     declining = request.form.get("decision") == "decline"
+    mailed = {}
 
     def apply_decision():
         chosen = [o for o in booking.occurrences if o.id in set(form.occurrences.data)]
         if declining:
-            operations.decline(current_user, chosen, form.reason.data)
+            mailed["done"] = operations.decline(current_user, chosen, form.reason.data)
         else:
-            operations.approve(current_user, chosen)
+            mailed["done"] = operations.approve(current_user, chosen)
     if submitted(form, apply_decision):
-        if declining:
+        if not mailed["done"]:
+            flash(_("La demande est refusée.") if declining else _("La demande est approuvée."), "success")
+            _tell_unmailed([booking.association])
+        elif declining:
             flash(_("La demande est refusée ; l'association est prévenue."), "success")
         else:
             flash(_("La demande est approuvée ; l'association est prévenue."), "success")
@@ -212,9 +223,17 @@ def propose(occurrence_id):
     local_start = clock.local(occurrence.starts_at)
     form = ProposalForm(date=local_start.date(), start=local_start.time(),
                         end=clock.local(occurrence.ends_at).time())
-    if submitted(form, lambda: operations.propose_slot(current_user, occurrence, form.date.data, form.start.data,
-                                                       form.end.data, form.reason.data)):
-        flash(_("La proposition est envoyée à l'association."), "success")
+    mailed = {}
+
+    def propose_slot():
+        mailed["done"] = operations.propose_slot(current_user, occurrence, form.date.data, form.start.data,
+                                                 form.end.data, form.reason.data)
+    if submitted(form, propose_slot):
+        if mailed["done"]:
+            flash(_("La proposition est envoyée à l'association."), "success")
+        else:
+            flash(_("La proposition est enregistrée : l'association la voit dans son espace."), "success")
+            _tell_unmailed([occurrence.booking.association])
         return redirect(url_for("rooms.booking", booking_id=occurrence.booking_id))
     return render("rooms/propose.html", form=form, occurrence=occurrence, status=form_status(form))
 
@@ -241,10 +260,10 @@ def _target(value):
 def closures():
     form = ClosureForm()
     form.target.choices = _closure_targets()
-    affected = None
+    affected, untold = None, []
 
     def close():
-        nonlocal affected
+        nonlocal affected, untold
         target = _target(form.target.data)
         starts_at = clock.at(form.start_date.data, form.start_time.data or time())
         ends_at = (clock.at(form.end_date.data, form.end_time.data) if form.end_time.data
@@ -253,9 +272,10 @@ def closures():
         if affected and not form.confirm.data:
             raise Refused(_("Ces réservations approuvées seraient annulées : cochez la case pour confirmer."),
                           field="confirm")
-        operations.close(current_user, starts_at, ends_at, form.reason.data, **target)
+        _closure, _cancelled, untold = operations.close(current_user, starts_at, ends_at, form.reason.data, **target)
     if submitted(form, close):
         flash(_("La fermeture est enregistrée."), "success")
+        _tell_unmailed(untold)
         return redirect(url_for("rooms.closures"))
     upcoming = operations.upcoming_closures()
     return render("rooms/closures.html", form=form, affected=affected, closures=upcoming, status=form_status(form))

@@ -195,7 +195,8 @@ def _commit_or_refuse_overlap():
 
 
 def approve(actor, occurrences):
-    """Approve chosen pending dates, all or nothing, refusing any that is no longer free."""
+    """Approve chosen pending dates, all or nothing, refusing any that is no longer free.
+    Whether the association was mailed (see ``notify_decision``), as for every decision."""
     if not occurrences:
         raise Refused(_l("Choisissez au moins une date à approuver."), field="occurrences")
     ids = {o.id for o in occurrences}
@@ -212,7 +213,7 @@ def approve(actor, occurrences):
                              what="; ".join(str(describe(f)) for f in found[:3])))
     _decide(actor, occurrences, APPROVED, "occurrence.approved")
     _commit_or_refuse_overlap()
-    notify_decision(occurrences[0].booking, "approved", occurrences)
+    return notify_decision(occurrences[0].booking, "approved", occurrences)
 
 
 def decline(actor, occurrences, reason):
@@ -223,11 +224,12 @@ def decline(actor, occurrences, reason):
             raise Refused(_l("Seule une demande en attente peut être refusée."))
     _decide(actor, occurrences, DECLINED, "occurrence.declined", reason.strip())
     db.session.commit()
-    notify_decision(occurrences[0].booking, "declined", occurrences, reason.strip())
+    return notify_decision(occurrences[0].booking, "declined", occurrences, reason.strip())
 
 
 def propose_slot(actor, occurrence, day, start, end, reason=""):
-    """Offer the association another slot for one pending date; it accepts or not."""
+    """Offer the association another slot for one pending date; it accepts or not. Whether the
+    association was mailed."""
     if occurrence.status != PENDING:
         raise Refused(_l("Seule une demande en attente peut recevoir une autre proposition."))
     room = occurrence.booking.room
@@ -239,7 +241,7 @@ def propose_slot(actor, occurrence, day, start, end, reason=""):
     occurrence.proposed_starts_at, occurrence.proposed_ends_at = starts_at, ends_at
     _decide(actor, [occurrence], PROPOSED, "occurrence.proposed", (reason or "").strip())
     db.session.commit()
-    notify_decision(occurrence.booking, "proposed", [occurrence], (reason or "").strip())
+    return notify_decision(occurrence.booking, "proposed", [occurrence], (reason or "").strip())
 
 
 def answer_proposal(actor, occurrence, accept):
@@ -339,7 +341,8 @@ def upcoming_closures():
 
 
 def close(actor, starts_at, ends_at, reason, room=None, place=None):
-    """Close a room or a place. Approved dates inside are cancelled and their associations told."""
+    """Close a room or a place. Approved dates inside are cancelled and their associations told:
+    (the closure, the dates cancelled, the associations the mail did not reach)."""
     if ends_at <= starts_at:
         raise Refused(_l("La fin de la fermeture doit être après son début."), field="end")
     if not reason or not reason.strip():
@@ -356,9 +359,9 @@ def close(actor, starts_at, ends_at, reason, room=None, place=None):
     by_booking = {}
     for occurrence in affected:
         by_booking.setdefault(occurrence.booking, []).append(occurrence)
-    for booking, occurrences in by_booking.items():
-        notify_decision(booking, "closed", occurrences, reason.strip())
-    return closure, affected
+    untold = [booking.association for booking, occurrences in by_booking.items()
+              if not notify_decision(booking, "closed", occurrences, reason.strip())]
+    return closure, affected, untold
 
 
 # --- the staff queue -----------------------------------------------------------------------
@@ -451,9 +454,11 @@ def bookings_of(associations):
 # --- telling the association -------------------------------------------------------------------
 
 def notify_decision(booking, decision, occurrences, reason=""):
+    """Mail the decision to who asked (or the association): False when the mail could not leave,
+    so that staff are told to reach the association another way (the decision stands)."""
     recipient = booking.requested_by
     to = recipient.email if recipient and recipient.active else booking.association.email
     if not to:
-        return
-    mail.send(to, f"booking_{decision}", locale=recipient.locale if recipient else None,
+        return True  # nobody to mail: the association sees it in its space, nothing failed
+    return mail.send(to, f"booking_{decision}", locale=recipient.locale if recipient else None,
               booking=booking, occurrences=occurrences, reason=reason)

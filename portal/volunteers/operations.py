@@ -281,6 +281,14 @@ def _claim(kind, occurrence, recipient):
     return True
 
 
+def _release(kind, occurrence, recipient):
+    """Forget a reminder the mail server did not take: the next run sends it again."""
+    db.session.execute(sa.delete(SentReminder).where(SentReminder.kind == kind,
+                                                     SentReminder.occurrence_id == occurrence.id,
+                                                     SentReminder.recipient == recipient))
+    db.session.commit()
+
+
 def _coming(within, now):
     return db.session.scalars(
         sa.select(Occurrence).join(Booking).where(Booking.session_id.is_not(None), Occurrence.status == APPROVED,
@@ -291,27 +299,34 @@ def _coming(within, now):
 def tick(now=None):
     """Send what is due at ``now``: the 48-hour reminder to each volunteer serving a date, and a
     week ahead, a warning to the association when a date has no confirmed referent. Each is sent
-    once, however often (and however concurrently) this runs. Returns (reminders, warnings)."""
+    once, however often (and however concurrently) this runs; one the mail server refused waits for
+    the next run. Returns (reminders, warnings) sent."""
     now = clock.now() if now is None else now
     reminders = warnings = 0
     for occurrence in _coming(REMINDER_AHEAD, now):
         session = db.session.get(Session, occurrence.booking.session_id)
         accepted = [m for m in team_of(session) if m.status == ACCEPTED]
         for user in {m.user for m in serving(accepted, occurrence)}:
-            if user.active and _claim(REMINDER, occurrence, f"user:{user.id}"):
-                mail.send(user.email, "team_reminder", locale=user.locale, occurrence=occurrence,
-                          title=title_of(session),
-                          roles=[m.role_label for m in serving(accepted, occurrence) if m.user_id == user.id])
+            recipient = f"user:{user.id}"
+            if not (user.active and _claim(REMINDER, occurrence, recipient)):
+                continue
+            if mail.send(user.email, "team_reminder", locale=user.locale, occurrence=occurrence,
+                         title=title_of(session),
+                         roles=[m.role_label for m in serving(accepted, occurrence) if m.user_id == user.id]):
                 reminders += 1
+            else:
+                _release(REMINDER, occurrence, recipient)
     for occurrence in _coming(REFERENT_CHECK_AHEAD, now):
         session = db.session.get(Session, occurrence.booking.session_id)
         accepted = [m for m in team_of(session) if m.status == ACCEPTED]
         has_referent = any(m.role == REFERENT for m in serving(accepted, occurrence))
-        address = session.association.email
-        if not has_referent and address and _claim(MISSING_REFERENT, occurrence, f"association:{session.association_id}"):
-            mail.send(address, "team_missing_referent", occurrence=occurrence, title=title_of(session),
-                      session=session)
-            warnings += 1
+        address, recipient = session.association.email, f"association:{session.association_id}"
+        if not has_referent and address and _claim(MISSING_REFERENT, occurrence, recipient):
+            if mail.send(address, "team_missing_referent", occurrence=occurrence, title=title_of(session),
+                         session=session):
+                warnings += 1
+            else:
+                _release(MISSING_REFERENT, occurrence, recipient)
     return reminders, warnings
 
 
