@@ -11,25 +11,16 @@ Prints one JSON object per line and per figure: {"name": ..., "value": ..., "uni
     .venv/bin/python bench/binomes.py --requests 10        # smoke run
     .venv/bin/python bench/binomes.py --sizes 500,5000
 """
+import argparse
 import os
-import sys
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from datetime import timedelta
 
-# This folder holds calendar.py: keep it off the import path, or it would shadow the standard
-# library's ``calendar`` for everything imported below.
-HERE = os.path.dirname(os.path.abspath(__file__))
-PROJECT_ROOT = os.path.dirname(HERE)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from datetime import timedelta  # noqa: E402
+from figures import emit, note
 
 NEIGHBOURHOODS = 24
 TARGET_MS = 100  # "under 100 ms" for 5 000 waiting people
@@ -38,14 +29,6 @@ LANGUAGE_CHOICES = ["fr"] * 6 + ["fr,ar", "fr,pt", "fr,es", "fr,en", "uk", "ar",
 GENDER_CHOICES = ["woman"] * 5 + ["man"] * 4 + [""]
 PREFERENCE_CHOICES = [""] * 8 + ["woman", "man"]
 PACE_CHOICES = ["any"] * 3 + ["gentle", "brisk"]
-
-
-def emit(name, value, unit):
-    print(json.dumps({"name": name, "value": value, "unit": unit}), flush=True)
-
-
-def note(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 def seeded_app(workdir, n, seed_value=6):

@@ -11,35 +11,18 @@ Prints one JSON object per line and per figure: {"name": ..., "value": ..., "uni
     .venv/bin/python bench/kit.py --requests 5    # smoke run
     .venv/bin/python bench/kit.py --locales fr,en
 """
+import argparse
 import os
-import sys
+import shutil
+import statistics
+import tempfile
+import time
 
-# This folder holds calendar.py: keep it off the import path, or it would shadow the standard
-# library's ``calendar`` for everything imported below.
-HERE = os.path.dirname(os.path.abspath(__file__))
-PROJECT_ROOT = os.path.dirname(HERE)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import shutil  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
+from figures import emit, note
 
 FORMAT = "cafe-echanges"
 DOCUMENTS = ("charte", "ressources", "escalade")
 TARGET_MS = 1000  # "well under a second": the median must stay far below this
-
-
-def emit(name, value, unit):
-    print(json.dumps({"name": name, "value": value, "unit": unit}), flush=True)
-
-
-def note(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 def percentile(values, share):

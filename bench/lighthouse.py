@@ -20,27 +20,23 @@ Each figure is one JSON line on standard output, ``{"name": "lighthouse_accessib
 "value": 100, "unit": "score"}``; the table of scores, and the audits that failed on a page
 scoring under 100, go to standard error. Exit status 1 when any score is under 100.
 """
+import argparse
+import http.cookiejar
+import json
 import os
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
+import threading
+import urllib.parse
+import urllib.request
 
-# bench/calendar.py would shadow the standard library's ``calendar`` (http.cookiejar uses it):
-# this folder is kept off the import path.
+from figures import emit, note
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.dirname(HERE)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
-
-import argparse  # noqa: E402
-import http.cookiejar  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import urllib.parse  # noqa: E402
-import urllib.request  # noqa: E402
 
 CACHE = os.path.join(HERE, ".lighthouse")
 # Lighthouse 13 asks for Node.js 22.19 or later; 12.8 is the last line that runs on Node 18.16 and 20.
@@ -50,14 +46,6 @@ CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-ba
 CATEGORIES = {"accessibility": "accessibility", "best-practices": "best_practices"}
 STAFF_EMAIL = "vie-associative@passerelle.example"
 CSRF_IN_PAGE = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def emit(name, value, unit):
-    print(json.dumps({"name": name, "value": value, "unit": unit}), flush=True)
-
-
-def note(message=""):
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- Lighthouse --------------------------------------------------------------------------------

@@ -19,40 +19,34 @@ overall p95 under 10 times /healthz's p95.
     .venv/bin/python bench/load.py --users 5 --seconds 5    # smoke run
     BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mine .venv/bin/python bench/load.py
 """
+import argparse
+import atexit
+import http.client
+import itertools
 import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import subprocess
 import sys
+import tempfile
+import threading
+import time as timer
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, time, timedelta
+from urllib.parse import urlencode, urlsplit
 
-# This folder holds calendar.py: keep it off the import path, or it would shadow the standard
-# library's ``calendar`` for everything imported below.
+from figures import emit, free_port, note
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.dirname(HERE)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
 # Started with another Python (``python bench/load.py``): run again with the project's, which has
 # the portal's dependencies, and gunicorn for the server.
 VENV = os.path.join(PROJECT_ROOT, ".venv")
 if os.path.isdir(VENV) and os.path.realpath(sys.prefix) != os.path.realpath(VENV):
     os.execv(os.path.join(VENV, "bin", "python"), [os.path.join(VENV, "bin", "python"), *sys.argv])
-
-import argparse  # noqa: E402
-import atexit  # noqa: E402
-import http.client  # noqa: E402
-import itertools  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import secrets  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time as timer  # noqa: E402
-from concurrent.futures import ThreadPoolExecutor  # noqa: E402
-from datetime import date, time, timedelta  # noqa: E402
-from urllib.parse import urlencode, urlsplit  # noqa: E402
 
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "mot de passe du banc de charge"
@@ -79,14 +73,6 @@ HIDDEN_INPUT = re.compile(r'<input\b[^>]*\bname="(csrf_token|device|moment)"[^>]
 INPUT_VALUE = re.compile(r'\bvalue="([^"]*)"')
 BOOKING_PAGE = re.compile(r"^/reservations/(\d+)$")
 RETRIABLE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
-
-
-def emit(name, value, unit):
-    print(json.dumps({"name": name, "value": value, "unit": unit}), flush=True)
-
-
-def note(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 def hidden_inputs(page):
@@ -294,12 +280,6 @@ def find_writes(app, bookings, answers):
 
 
 # --- the server ------------------------------------------------------------------------------------
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 class Server:
     """gunicorn serving the app on the bench's database; ``stop`` ends it whatever its state."""

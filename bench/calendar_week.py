@@ -8,38 +8,32 @@ view's requests per second with /healthz's.
 
 Prints one JSON object per line and per figure: {"name": ..., "value": ..., "unit": ...}.
 
-    .venv/bin/python bench/calendar.py                 # 10 000, 100 000 and 1 000 000 bookings
-    .venv/bin/python bench/calendar.py --quick         # smoke run: 2 000 and 20 000, few requests
-    .venv/bin/python bench/calendar.py --sizes 10000,100000
+    .venv/bin/python bench/calendar_week.py                 # 10 000, 100 000 and 1 000 000 bookings
+    .venv/bin/python bench/calendar_week.py --quick         # smoke run: 2 000 and 20 000, few requests
+    .venv/bin/python bench/calendar_week.py --sizes 10000,100000
 """
+import argparse
+import atexit
+import http.client
 import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
+import time as timer
+from datetime import time, timedelta
+from urllib.parse import urlencode
 
-# This file is called calendar.py: keep its folder off the import path, or it would shadow
-# the standard library's ``calendar`` for everything imported below.
+from figures import emit, free_port, note
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.dirname(HERE)
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
-if PROJECT_ROOT not in sys.path:
-    sys.path.insert(0, PROJECT_ROOT)
-
-import argparse  # noqa: E402
-import atexit  # noqa: E402
-import http.client  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import secrets  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time as timer  # noqa: E402
-from datetime import time, timedelta  # noqa: E402
-from urllib.parse import urlencode  # noqa: E402
 
 ROOMS, PLACES = 50, 10
 ASSOCIATIONS = 40
@@ -62,14 +56,6 @@ def label(n):
     if n % 1000 == 0:
         return f"{n // 1000}k"
     return str(n)
-
-
-def emit(name, value, unit):
-    print(json.dumps({"name": name, "value": value, "unit": unit}), flush=True)
-
-
-def note(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- seeding -----------------------------------------------------------------------------------
@@ -240,12 +226,6 @@ def time_week_views(views, requests, warmup=5, rounds=10):
 
 
 # --- throughput under gunicorn -------------------------------------------------------------------
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 class Server:
     """gunicorn serving the app on the seeded database; stopped on exit whatever happens."""
