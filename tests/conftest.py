@@ -55,17 +55,23 @@ def database_url(tmp_path_factory):
     return url
 
 
-@pytest.fixture
-def app(database_url, tmp_path):
+def build_app(database_url, folder):
+    """The application the tests use, on ``database_url``, its instance and outbox in ``folder``."""
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "tests",
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "OUTBOX_PATH": str(tmp_path / "outbox"),
+        "OUTBOX_PATH": str(folder / "outbox"),
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": "passerelle.test",
-    }, instance_path=tmp_path / "instance")
+    }, instance_path=folder / "instance")
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    return app
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = build_app(database_url, tmp_path)
     with app.app_context():
         yield app
         db.session.remove()

@@ -15,9 +15,8 @@ from html import unescape
 import pytest
 import sqlalchemy as sa
 
-from portal import create_app
 from portal.database import db
-from tests.conftest import COMPILED_TEMPLATES, Client
+from tests.conftest import Client, build_app
 from tests.world import build, snapshot
 
 WHO = ("anonymous", "volunteer", "other", "member", "mediator", "staff", "admin")
@@ -317,16 +316,7 @@ def _savepoints_on_sqlite(engine):
 
 @pytest.fixture(scope="module")
 def matrix(database_url, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("matrix")
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "tests",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "OUTBOX_PATH": str(folder / "outbox"),
-        "RATELIMIT_ENABLED": False,
-        "SERVER_NAME": "passerelle.test",
-    }, instance_path=folder / "instance")
-    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    app = build_app(database_url, tmp_path_factory.mktemp("matrix"))
     factory = db.session.session_factory  # shared by every application of the run: put back below
     previous_mode = factory.kw.get("join_transaction_mode")
     with app.app_context():
