@@ -49,8 +49,9 @@ def remind_follow_ups(now=None):
     for pair in pairs.follow_ups_due(clock.local(now).date()):
         if not _claim(pair, now):
             continue
-        if any([mail.send(mediator.email, "binome_follow_up_due", locale=mediator.locale, pair=pair)
-                for mediator in told]):
+        sent = [mail.send(mediator.email, "binome_follow_up_due", locale=mediator.locale, pair=pair)
+                for mediator in told]
+        if any(sent):
             signalled += 1
         else:
             db.session.execute(sa.update(Pair).where(Pair.id == pair.id).values(follow_up_reminded_at=None))

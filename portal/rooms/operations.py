@@ -461,4 +461,4 @@ def notify_decision(booking, decision, occurrences, reason=""):
     if not to:
         return True  # nobody to mail: the association sees it in its space, nothing failed
     return mail.send(to, f"booking_{decision}", locale=recipient.locale if recipient else None,
-              booking=booking, occurrences=occurrences, reason=reason)
+                     booking=booking, occurrences=occurrences, reason=reason)
